@@ -6,6 +6,8 @@ the row as a spreadsheet shows it (header = row 1) and the column. Nothing is wr
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from uhc_lib import reference, segments
-from uhc_lib.config import EMBEDDED_PANEL
+from uhc_lib.config import CACHE_DIR, EMBEDDED_PANEL
 from uhc_lib.schema import (
     CHECK_MESSAGES,
     COLUMN_ALIASES,
@@ -87,32 +89,41 @@ def _canonical_columns(columns: list[str]) -> dict[str, str]:
 
 def _parse_codes(values: pd.Series, numeric: pd.Series | None, emit) -> pd.Series:
     codes = values.str.strip()
-    known = reference.region_codes()
-    for i, code in codes.items():
-        if numeric is not None and bool(numeric.iloc[i]):
-            emit(i, "region_code", f"code {code!r} is stored as a number; store region codes as text (e.g. '11.10', not 11.1)")
+    well_formed = codes.str.fullmatch(_CODE.pattern)
+    as_number = numeric.to_numpy(dtype=bool) if numeric is not None else np.zeros(len(codes), dtype=bool)
+    bad = as_number | ~well_formed | ~codes.isin(reference.region_codes())
+    for i in codes.index[bad]:
+        code = codes[i]
+        if as_number[i]:
+            emit(i, "region_code", f"code {code!r} is stored as a number; store region codes as text "
+                                   "(e.g. '11.10', not 11.1)")
         elif code == "":
             emit(i, "region_code", "missing region code")
-        elif not _CODE.match(code):
+        elif not well_formed[i]:
             if _NUMBER_LIKE_CODE.match(code):
                 emit(i, "region_code", f"code {code!r} looks like a number that lost digits (a trailing zero?); "
                                        "write codes as text 'NN.NN', e.g. '11.10'")
             else:
                 emit(i, "region_code", f"{code!r} is not a kab/kota code of the form 'NN.NN'")
-        elif code not in known:
+        else:
             emit(i, "region_code", f"unknown kabupaten/kota code {code!r}")
     return codes
 
 
+def _period_or_none(text: str) -> pd.Period | None:
+    m = _PERIOD.match(text)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return pd.Period(year=int(m.group(1)), month=int(m.group(2)), freq="M")
+
+
 def _parse_periods(values: pd.Series, emit) -> pd.Series:
-    out = pd.Series(pd.NaT, index=values.index, dtype="period[M]")
-    for i, text in values.str.strip().items():
-        m = _PERIOD.match(text)
-        if not m or not 1 <= int(m.group(2)) <= 12:
-            emit(i, "period", f"{text!r} is not a month of the form YYYY-MM" if text else "missing period")
-            continue
-        out.iloc[i] = pd.Period(year=int(m.group(1)), month=int(m.group(2)), freq="M")
-    return out
+    text = values.str.strip()
+    lookup = {t: _period_or_none(t) for t in text.unique()}  # a panel has few distinct months
+    parsed = text.map(lookup)
+    for i in text.index[parsed.isna()]:
+        emit(i, "period", f"{text[i]!r} is not a month of the form YYYY-MM" if text[i] else "missing period")
+    return parsed.astype("period[M]")
 
 
 def _parse_counts(values: pd.Series, column: str, emit) -> pd.Series:
@@ -214,13 +225,41 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-def read_panel(path: str | Path | None = None) -> pd.DataFrame:
+def _cache_path(path: Path) -> Path:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
+    return CACHE_DIR / f"panel-v1-{digest}.parquet"
+
+
+def read_panel(path: str | Path | None = None, cache: bool = True) -> pd.DataFrame:
     """Read and validate a panel file (CSV, Excel or Parquet); ``None`` reads the embedded illustrative panel.
 
     Returns columns region_code (str), period (``Period[M]``), segment, population, registered, active (int64).
+    A validated file is cached (Parquet, keyed by its content hash) so a batch of briefs validates it once.
     """
     path = Path(path) if path is not None else EMBEDDED_PANEL
     if not path.exists():
         raise FileNotFoundError(f"data file not found: {path}")
+    cached = _cache_path(path) if cache else None
+    if cached is not None and cached.exists():
+        try:
+            panel = pd.read_parquet(cached)
+            panel["period"] = pd.PeriodIndex.from_ordinals(panel["period"].to_numpy(), freq="M")
+            return panel
+        except Exception:  # a damaged cache entry is simply rebuilt
+            cached.unlink(missing_ok=True)
     raw, numeric_codes, offset = _read_raw(path)
-    return validate_panel(raw, str(path), offset, numeric_codes)
+    panel = validate_panel(raw, str(path), offset, numeric_codes)
+    if cached is not None:
+        _write_cache(panel, cached)
+    return panel
+
+
+def _write_cache(panel: pd.DataFrame, target: Path) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        out = panel.assign(period=panel["period"].array.asi8)  # month ordinals: fast to restore
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        out.to_parquet(tmp, index=False)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # caching is an optimisation; a read-only disk must not stop a brief

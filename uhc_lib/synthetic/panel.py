@@ -317,6 +317,20 @@ def _split(total: np.ndarray, weights: np.ndarray, cap: np.ndarray | None = None
     return floor + (ranks < short[:, None]).astype("int64")
 
 
+def _inactive_rates(reg_s: np.ndarray, inactive: np.ndarray, base: np.ndarray) -> np.ndarray:
+    """Inactive rate per segment: the baseline rates moved by one common log-odds shift per row, so segments keep
+    their ordering (mandiri worst, PBI best) while the row's total inactive count is met."""
+    logit = np.log(base / (1 - base))[None, :]
+    lo, hi = np.full(len(reg_s), -12.0), np.full(len(reg_s), 12.0)
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        expected = (reg_s / (1 + np.exp(-(logit + mid[:, None])))).sum(axis=1)
+        too_many = expected > inactive
+        hi = np.where(too_many, mid, hi)
+        lo = np.where(too_many, lo, mid)
+    return 1 / (1 + np.exp(-(logit + ((lo + hi) / 2)[:, None])))
+
+
 def _segment_shares(rng: np.random.Generator, regions: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Shares of registered by segment at the first and last month, regions x segments (codes' order)."""
     n = len(regions)
@@ -373,6 +387,7 @@ def generate(seed: int = SEED) -> pd.DataFrame:
     start, end = _segment_shares(rng, regions)
     _steer_pemda(start, end, kn, index)
     frac = np.linspace(0, 1, len(PERIODS))
+    base_inactive = 1 - np.array([ACTIVE_RATE[s] for s in segs])
     rows = []
     for m, period in enumerate(PERIODS):
         share = start * (1 - frac[m]) + end * frac[m]
@@ -380,8 +395,8 @@ def generate(seed: int = SEED) -> pd.DataFrame:
         reg_s = _split(reg[:, m], share)
         for r, count in pemda_pins.items():
             reg_s[r] = _with_pemda(int(reg[r, m]), share[r], count)
-        inactive_w = reg_s * (1 - np.array([ACTIVE_RATE[s] for s in segs]))[None, :]
-        inact_s = _split(reg[:, m] - active[:, m], inactive_w, cap=reg_s)
+        rates = _inactive_rates(reg_s, reg[:, m] - active[:, m], base_inactive)
+        inact_s = _split(reg[:, m] - active[:, m], reg_s * rates, cap=reg_s)
         act_s = reg_s - inact_s
         frame = pd.DataFrame({
             "region_code": np.repeat(codes, len(segs)),

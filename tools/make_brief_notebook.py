@@ -1,0 +1,54 @@
+"""Write notebooks/regency_brief.ipynb (kept as code so the notebook's structure is reviewable)."""
+
+from pathlib import Path
+
+import nbformat as nbf
+
+ROOT = Path(__file__).resolve().parents[1]
+
+cells = [
+    nbf.v4.new_markdown_cell(
+        "# Regency brief (ringkasan kepesertaan JKN)\n\n"
+        "Purpose: one kabupaten/kota, one month: coverage, activity, UHC status, gaps in persons, trend and segments, "
+        "with a narrative in Indonesian (`lang='id'`) or English (`lang='en'`).\n\n"
+        "How to use: change the parameters cell and run all, or run it for one or all regions with "
+        "`uhc brief 17.07 --period 2024-07` / `uhc batch`. All logic lives in `uhc_lib`; this notebook only displays.",
+        metadata={"tags": ["remove_cell"]},
+    ),
+    nbf.v4.new_code_cell(
+        'region_code = "17.07"  # Kemendagri kab/kota code as text\n'
+        'period = None  # month as "YYYY-MM" or None for the latest month in the data\n'
+        "criteria_year = None  # year of the UHC criteria or None for the year of the period\n"
+        'lang = "id"  # "id" (Bahasa Indonesia) or "en"\n'
+        "data_path = None  # CSV, Excel or Parquet panel or None for the embedded illustrative data",
+        metadata={"tags": ["parameters"]},
+    ),
+    nbf.v4.new_code_cell(
+        "%config InlineBackend.figure_formats = ['png']\n"
+        "%config InlineBackend.rc = {'figure.dpi': 110}\n"
+        "import matplotlib.pyplot as plt\n"
+        "from IPython.display import Markdown, display\n\n"
+        "from uhc_lib import api, charts, narrative, tables\n\n"
+        "fig = api.figures_for(region_code, period, criteria_year, data_path)",
+        metadata={"tags": ["setup"]},
+    ),
+    nbf.v4.new_code_cell(
+        'display(Markdown(f"# {narrative.title(fig, lang)}"))\n'
+        "display(Markdown(tables.headline_table(fig, lang)))"
+    ),
+    nbf.v4.new_code_cell("display(Markdown(narrative.markdown(fig, lang)))"),
+    nbf.v4.new_code_cell("charts.trend_chart(fig, lang)\nplt.show()"),
+    nbf.v4.new_code_cell("display(Markdown(tables.goals_table(fig, lang)))"),
+    nbf.v4.new_code_cell("charts.segment_chart(fig, lang)\nplt.show()"),
+    nbf.v4.new_code_cell(
+        'display({"application/json": api.summary(fig)}, raw=True)',
+        metadata={"tags": ["summary", "remove_cell"]},
+    ),
+]
+
+nb = nbf.v4.new_notebook(cells=cells)
+nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+nb.metadata["language_info"] = {"name": "python"}
+out = ROOT / "notebooks" / "regency_brief.ipynb"
+nbf.write(nb, out)
+print(out)

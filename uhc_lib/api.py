@@ -1,0 +1,32 @@
+"""The Python front door: what notebooks, the CLI and tests call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from uhc_lib.brief import BriefFigures, brief_figures, summary
+from uhc_lib.io import read_panel
+
+
+def load_panel(data_path: str | Path | None = None) -> pd.DataFrame:
+    """The validated panel from ``data_path`` (CSV, Excel, Parquet) or the embedded illustrative data."""
+    return read_panel(data_path)
+
+
+def is_illustrative(data_path: str | Path | None) -> bool:
+    """Whether figures come from the embedded generated panel (reports must say so)."""
+    from uhc_lib.config import EMBEDDED_PANEL
+
+    return data_path is None or Path(data_path).resolve() == EMBEDDED_PANEL.resolve()
+
+
+def figures_for(region_code: str, period: str | None = None, criteria_year: int | None = None,
+                data_path: str | Path | None = None) -> BriefFigures:
+    """All figures of one brief, reading (and validating) the data."""
+    panel = load_panel(data_path)
+    return brief_figures(panel, region_code, period, criteria_year, illustrative=is_illustrative(data_path))
+
+
+__all__ = ["load_panel", "figures_for", "is_illustrative", "brief_figures", "summary", "BriefFigures"]

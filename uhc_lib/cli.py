@@ -1,0 +1,121 @@
+"""``uhc``: the command line. It parses arguments and calls the Python API, nothing more."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from uhc_lib.schema import PanelValidationError
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--period", help="month YYYY-MM (default: the latest month in the data)")
+    p.add_argument("--lang", choices=["id", "en"], default="id", help="language of the brief (default: id)")
+    p.add_argument("--criteria-year", type=int, help="year of the UHC criteria (default: the period's year)")
+    p.add_argument("--data", type=Path, help="panel file (CSV, Excel, Parquet); default: embedded illustrative data")
+    p.add_argument("--out", type=Path, help="reports folder (default: ./reports)")
+
+
+def _brief(args: argparse.Namespace) -> int:
+    from uhc_lib.reports.batch import output_dir, plan, write_reports_home
+    from uhc_lib.reports.run import run_brief
+
+    codes, month = plan(args.data, [args.region], None, args.period)
+    out = output_dir(month, args.lang, args.out)
+    result = run_brief(args.region, out, month, args.lang, args.criteria_year, args.data)
+    if not result.ok:
+        print(f"FAILED {args.region}: {result.error}\n  notebook kept for inspection: {result.notebook}",
+              file=sys.stderr)
+        return 1
+    write_reports_home(out.parent.parent)
+    print(result.html)
+    return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from uhc_lib.reports.batch import run_batch
+
+    regions = args.regions.split(",") if args.regions else None
+    report = run_batch(regions, args.period, args.lang, args.criteria_year, args.data, args.out, args.jobs,
+                       args.province, progress=not args.quiet)
+    ok = len(report.results) - len(report.failed)
+    print(f"{ok} briefs written, {len(report.failed)} failed; index: {report.index}")
+    for r in report.failed:
+        print(f"  FAILED {r.region_code}: {r.error}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from uhc_lib.io import read_panel
+
+    panel = read_panel(args.file, cache=False)
+    print(f"{args.file}: OK, {len(panel):,} rows, {panel['region_code'].nunique()} regions, "
+          f"{panel['period'].min()} to {panel['period'].max()}")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from uhc_lib.config import EMBEDDED_PANEL
+    from uhc_lib.synthetic.panel import write_panel
+
+    print(write_panel(args.out or EMBEDDED_PANEL))
+    return 0
+
+
+def _check_published(args: argparse.Namespace) -> int:
+    from uhc_lib.io import read_panel
+    from uhc_lib.synthetic.checks import published_mismatches
+
+    problems = published_mismatches(read_panel(args.data))
+    for p in problems:
+        print(p)
+    print("all published figures reproduced" if not problems else f"{len(problems)} mismatch(es)")
+    return 1 if problems else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="uhc", description="UHC Monitor: JKN coverage and activity briefs.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("brief", help="one region's brief (HTML + executed notebook)")
+    p.add_argument("region", help="Kemendagri kab/kota code, e.g. 17.07")
+    _common(p)
+    p.set_defaults(func=_brief)
+
+    p = sub.add_parser("batch", help="briefs for all regions (or some) and an index page")
+    _common(p)
+    p.add_argument("--regions", help="comma-separated codes (default: every region in the data)")
+    p.add_argument("--province", help="only this province code, e.g. 32")
+    p.add_argument("--jobs", type=int, help="parallel workers (default: one per core)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_batch)
+
+    p = sub.add_parser("validate", help="check a panel file and report every problem")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=_validate)
+
+    p = sub.add_parser("generate-data", help="rebuild the embedded illustrative panel")
+    p.add_argument("--out", type=Path)
+    p.set_defaults(func=_generate)
+
+    p = sub.add_parser("check-published", help="compare a panel with every published figure")
+    p.add_argument("--data", type=Path)
+    p.set_defaults(func=_check_published)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PanelValidationError as err:
+        print(err, file=sys.stderr)
+        return 2
+    except (FileNotFoundError, ValueError, KeyError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
