@@ -33,8 +33,7 @@ cells = [
         metadata={"tags": ["setup"]},
     ),
     nbf.v4.new_code_cell(
-        'display(Markdown(f"# {narrative.title(fig, lang)}"))\n'
-        "display(Markdown(tables.headline_table(fig, lang)))"
+        'display(Markdown(f"# {narrative.title(fig, lang)}"))\ndisplay(Markdown(tables.headline_table(fig, lang)))'
     ),
     nbf.v4.new_code_cell("display(Markdown(narrative.markdown(fig, lang)))"),
     nbf.v4.new_code_cell("charts.trend_chart(fig, lang)\nplt.show()"),

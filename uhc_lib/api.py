@@ -22,8 +22,9 @@ def is_illustrative(data_path: str | Path | None) -> bool:
     return data_path is None or Path(data_path).resolve() == EMBEDDED_PANEL.resolve()
 
 
-def figures_for(region_code: str, period: str | None = None, criteria_year: int | None = None,
-                data_path: str | Path | None = None) -> BriefFigures:
+def figures_for(
+    region_code: str, period: str | None = None, criteria_year: int | None = None, data_path: str | Path | None = None
+) -> BriefFigures:
     """All figures of one brief, reading (and validating) the data."""
     panel = load_panel(data_path)
     return brief_figures(panel, region_code, period, criteria_year, illustrative=is_illustrative(data_path))

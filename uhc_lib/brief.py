@@ -105,13 +105,22 @@ def _targets(row: pd.DataFrame, history: pd.DataFrame, year: int, pace_window: i
         act = _none_if_na(t.min_activity_pct)
         proj = trends.project_targets(history, cov, act, pace_window).iloc[-1]
         gap = g[g["criterion"] == t.criterion].iloc[0]
-        out.append(Target(
-            year=criteria.rules_year(year), criterion=t.criterion, label_id=t.label_id, label_en=t.label_en,
-            min_coverage_pct=cov, min_activity_pct=act, met=bool(evaluated[f"meets_{t.criterion}"]),
-            enrol_needed=int(gap["enrol_needed"]), activate_needed=int(gap["activate_needed"]),
-            reactivate_needed=int(gap["reactivate_needed"]),
-            coverage_reached=proj["coverage_reached"], activity_reached=proj["activity_reached"],
-        ))
+        out.append(
+            Target(
+                year=criteria.rules_year(year),
+                criterion=t.criterion,
+                label_id=t.label_id,
+                label_en=t.label_en,
+                min_coverage_pct=cov,
+                min_activity_pct=act,
+                met=bool(evaluated[f"meets_{t.criterion}"]),
+                enrol_needed=int(gap["enrol_needed"]),
+                activate_needed=int(gap["activate_needed"]),
+                reactivate_needed=int(gap["reactivate_needed"]),
+                coverage_reached=proj["coverage_reached"],
+                activity_reached=proj["activity_reached"],
+            )
+        )
     return out
 
 
@@ -120,9 +129,14 @@ def latest_period(panel: pd.DataFrame) -> pd.Period:
     return panel["period"].max()
 
 
-def brief_figures(panel: pd.DataFrame, region_code: str, period: str | pd.Period | None = None,
-                  criteria_year: int | None = None, illustrative: bool = False,
-                  pace_window: int = 6) -> BriefFigures:
+def brief_figures(
+    panel: pd.DataFrame,
+    region_code: str,
+    period: str | pd.Period | None = None,
+    criteria_year: int | None = None,
+    illustrative: bool = False,
+    pace_window: int = 6,
+) -> BriefFigures:
     """Compute everything a brief shows for ``region_code`` in ``period`` (default: the latest month).
 
     ``criteria_year`` defaults to the period's year; the brief also shows the next year's criteria when they differ.
@@ -135,8 +149,10 @@ def brief_figures(panel: pd.DataFrame, region_code: str, period: str | pd.Period
         raise ValueError(f"no data for {region_code} ({name}) in the panel")
     period = latest_period(rows) if period is None else pd.Period(period, "M")
     if period not in set(rows["period"]):
-        raise ValueError(f"no data for {region_code} ({name}) in {period}; the data covers "
-                         f"{rows['period'].min()} to {rows['period'].max()}")
+        raise ValueError(
+            f"no data for {region_code} ({name}) in {period}; the data covers "
+            f"{rows['period'].min()} to {rows['period'].max()}"
+        )
     year = int(criteria_year) if criteria_year is not None else period.year
 
     history = trends.add_changes(indicators.indicators(rows))
@@ -146,14 +162,24 @@ def brief_figures(panel: pd.DataFrame, region_code: str, period: str | pd.Period
     evaluated = criteria.evaluate(current, year).iloc[0]
     flags_row = quality.quality_flags(history).iloc[-1]
     next_year = criteria.next_year_with_new_rules(year)
-    changes = {f"{c}_{k}": _none_if_na(row[f"{c}_change_{k}"])
-               for c in ("coverage_pct", "activity_pct", "registered", "active") for k in ("mom", "yoy")}
+    changes = {
+        f"{c}_{k}": _none_if_na(row[f"{c}_change_{k}"])
+        for c in ("coverage_pct", "activity_pct", "registered", "active")
+        for k in ("mom", "yoy")
+    }
     return BriefFigures(
-        region_code=region_code, region_name=name, province_name=str(regions.loc[region_code, "province_name"]),
-        period=period, criteria_year=criteria.rules_year(year),
-        population=int(row["population"]), registered=int(row["registered"]), active=int(row["active"]),
-        inactive=int(row["inactive"]), coverage_pct=float(row["coverage_pct"]),
-        activity_pct=float(row["activity_pct"]), inactive_pct=float(row["inactive_pct"]),
+        region_code=region_code,
+        region_name=name,
+        province_name=str(regions.loc[region_code, "province_name"]),
+        period=period,
+        criteria_year=criteria.rules_year(year),
+        population=int(row["population"]),
+        registered=int(row["registered"]),
+        active=int(row["active"]),
+        inactive=int(row["inactive"]),
+        coverage_pct=float(row["coverage_pct"]),
+        activity_pct=float(row["activity_pct"]),
+        inactive_pct=float(row["inactive_pct"]),
         active_of_registered_pct=float(row["active_of_registered_pct"]),
         pemda_pct=_none_if_na(row.get("pemda_pct")),
         status=str(evaluated["status"]),

@@ -16,25 +16,49 @@ INACTIVE_COLOR = "#c9ced6"
 TARGET_COLOR = "#6b7280"
 
 TEXT = {
-    "id": {"coverage": "Cakupan kepesertaan (terdaftar / penduduk)", "activity": "Keaktifan (aktif / penduduk)",
-           "trend_title": "Cakupan dan keaktifan JKN, {region}", "pct": "persen penduduk",
-           "min_cov": "minimal cakupan {v} ({c})", "min_act": "minimal keaktifan {v} ({c})",
-           "seg_title": "Peserta menurut segmen, {month}", "active": "Aktif", "inactive": "Tidak aktif",
-           "persons": "jiwa", "illustrative": "Data ilustratif (bukan data resmi BPJS Kesehatan)",
-           "no_segments": "Data tanpa rincian segmen"},
-    "en": {"coverage": "Coverage (registered / population)", "activity": "Activity (active / population)",
-           "trend_title": "JKN coverage and activity, {region}", "pct": "percent of population",
-           "min_cov": "coverage minimum {v} ({c})", "min_act": "activity minimum {v} ({c})",
-           "seg_title": "Participants by segment, {month}", "active": "Active", "inactive": "Inactive",
-           "persons": "people", "illustrative": "Illustrative data (not official BPJS Kesehatan data)",
-           "no_segments": "The data has no segment breakdown"},
+    "id": {
+        "coverage": "Cakupan kepesertaan (terdaftar / penduduk)",
+        "activity": "Keaktifan (aktif / penduduk)",
+        "trend_title": "Cakupan dan keaktifan JKN, {region}",
+        "pct": "persen penduduk",
+        "min_cov": "minimal cakupan {v} ({c})",
+        "min_act": "minimal keaktifan {v} ({c})",
+        "seg_title": "Peserta menurut segmen, {month}",
+        "active": "Aktif",
+        "inactive": "Tidak aktif",
+        "persons": "jiwa",
+        "illustrative": "Data ilustratif (bukan data resmi BPJS Kesehatan)",
+        "no_segments": "Data tanpa rincian segmen",
+    },
+    "en": {
+        "coverage": "Coverage (registered / population)",
+        "activity": "Activity (active / population)",
+        "trend_title": "JKN coverage and activity, {region}",
+        "pct": "percent of population",
+        "min_cov": "coverage minimum {v} ({c})",
+        "min_act": "activity minimum {v} ({c})",
+        "seg_title": "Participants by segment, {month}",
+        "active": "Active",
+        "inactive": "Inactive",
+        "persons": "people",
+        "illustrative": "Illustrative data (not official BPJS Kesehatan data)",
+        "no_segments": "The data has no segment breakdown",
+    },
 }
 
 
 def _note(ax: plt.Axes, brief: BriefFigures, lang: str) -> None:
     if brief.illustrative:
-        ax.text(1.0, 1.01, TEXT[lang]["illustrative"], fontsize=7.5, color="#9a3412", ha="right", va="bottom",
-                transform=ax.transAxes)
+        ax.text(
+            1.0,
+            1.01,
+            TEXT[lang]["illustrative"],
+            fontsize=7.5,
+            color="#9a3412",
+            ha="right",
+            va="bottom",
+            transform=ax.transAxes,
+        )
 
 
 def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
@@ -48,25 +72,41 @@ def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     seen: set[tuple[str, float]] = set()
     for goal in brief.goals[:2]:
         short = goal.label(lang).split(" (")[0]
-        for kind, value, color in (("min_cov", goal.min_coverage_pct, COVERAGE_COLOR),
-                                   ("min_act", goal.min_activity_pct, ACTIVITY_COLOR)):
+        for kind, value, color in (
+            ("min_cov", goal.min_coverage_pct, COVERAGE_COLOR),
+            ("min_act", goal.min_activity_pct, ACTIVITY_COLOR),
+        ):
             if value is None or (kind, value) in seen:
                 continue
             seen.add((kind, value))
             ax.axhline(value, color=color, ls="--", lw=1, alpha=0.75)
-            ax.annotate(t[kind].format(v=fmt.percent(value, lang), c=short), (x.iloc[0], value),
-                        xytext=(2, 3), textcoords="offset points", fontsize=7.5, color=color)
+            ax.annotate(
+                t[kind].format(v=fmt.percent(value, lang), c=short),
+                (x.iloc[0], value),
+                xytext=(2, 3),
+                textcoords="offset points",
+                fontsize=7.5,
+                color=color,
+            )
     last = x.iloc[-1]
     for value, color in ((brief.coverage_pct, COVERAGE_COLOR), (brief.activity_pct, ACTIVITY_COLOR)):
         ax.scatter([last], [value], color=color, zorder=3, s=22)
-        ax.annotate(fmt.pct(value, lang), (last, value), xytext=(5, -3), textcoords="offset points",
-                    fontsize=9, color=color, fontweight="bold")
+        ax.annotate(
+            fmt.pct(value, lang),
+            (last, value),
+            xytext=(5, -3),
+            textcoords="offset points",
+            fontsize=9,
+            color=color,
+            fontweight="bold",
+        )
     ax.set_title(t["trend_title"].format(region=brief.region_name), fontsize=11, loc="left", pad=14)
     ax.set_ylabel(t["pct"])
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.number(v, lang)))
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
-    ax.xaxis.set_major_formatter(FuncFormatter(
-        lambda v, _: fmt.month(mdates.num2date(v).strftime("%Y-%m"), lang, short=True)))
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: fmt.month(mdates.num2date(v).strftime("%Y-%m"), lang, short=True))
+    )
     low = min(h["activity_pct"].min(), *(g.min_activity_pct or 100 for g in brief.goals[:2])) - 3
     high = max(h["coverage_pct"].max(), *(g.min_coverage_pct or 0 for g in brief.goals[:2])) + 2
     ax.set_ylim(low, high)
@@ -95,8 +135,13 @@ def segment_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     width = seg["registered"].max()
     for yi, row in zip(y, seg.itertuples(), strict=True):
         share = fmt.percent(row.active_of_registered_pct, lang, 1) if row.registered else "-"
-        ax.text(row.registered + width * 0.01, yi, f"{fmt.number(row.registered, lang)} ({t['active'].lower()} "
-                f"{share})", va="center", fontsize=8)
+        ax.text(
+            row.registered + width * 0.01,
+            yi,
+            f"{fmt.number(row.registered, lang)} ({t['active'].lower()} {share})",
+            va="center",
+            fontsize=8,
+        )
     ax.set_xlim(0, width * 1.45)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.number(v, lang)))
     ax.set_xlabel(t["persons"])

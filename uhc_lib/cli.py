@@ -25,8 +25,9 @@ def _brief(args: argparse.Namespace) -> int:
     out = output_dir(month, args.lang, args.out)
     result = run_brief(args.region, out, month, args.lang, args.criteria_year, args.data)
     if not result.ok:
-        print(f"FAILED {args.region}: {result.error}\n  notebook kept for inspection: {result.notebook}",
-              file=sys.stderr)
+        print(
+            f"FAILED {args.region}: {result.error}\n  notebook kept for inspection: {result.notebook}", file=sys.stderr
+        )
         return 1
     write_reports_home(out.parent.parent)
     print(result.html)
@@ -37,8 +38,17 @@ def _batch(args: argparse.Namespace) -> int:
     from uhc_lib.reports.batch import run_batch
 
     regions = args.regions.split(",") if args.regions else None
-    report = run_batch(regions, args.period, args.lang, args.criteria_year, args.data, args.out, args.jobs,
-                       args.province, progress=not args.quiet)
+    report = run_batch(
+        regions,
+        args.period,
+        args.lang,
+        args.criteria_year,
+        args.data,
+        args.out,
+        args.jobs,
+        args.province,
+        progress=not args.quiet,
+    )
     ok = len(report.results) - len(report.failed)
     print(f"{ok} briefs written, {len(report.failed)} failed; index: {report.index}")
     for r in report.failed:
@@ -50,8 +60,10 @@ def _validate(args: argparse.Namespace) -> int:
     from uhc_lib.io import read_panel
 
     panel = read_panel(args.file, cache=False)
-    print(f"{args.file}: OK, {len(panel):,} rows, {panel['region_code'].nunique()} regions, "
-          f"{panel['period'].min()} to {panel['period'].max()}")
+    print(
+        f"{args.file}: OK, {len(panel):,} rows, {panel['region_code'].nunique()} regions, "
+        f"{panel['period'].min()} to {panel['period'].max()}"
+    )
     return 0
 
 

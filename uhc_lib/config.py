@@ -13,5 +13,6 @@ EMBEDDED_PANEL = DATA_DIR / "illustrative" / "jkn_panel_illustrative.csv"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 BRIEF_NOTEBOOK = NOTEBOOKS_DIR / "regency_brief.ipynb"
 REPORTS_DIR = Path(os.environ.get("UHC_REPORTS_DIR", PROJECT_ROOT / "reports"))
-CACHE_DIR = Path(os.environ.get("UHC_CACHE_DIR", Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-                                   / "uhc_monitor"))
+CACHE_DIR = Path(
+    os.environ.get("UHC_CACHE_DIR", Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "uhc_monitor")
+)

@@ -20,10 +20,16 @@ def gap_to(ind: pd.DataFrame, coverage_pct: float | None, activity_pct: float | 
     pop = ind["population"].to_numpy(dtype="int64")
     reg = ind["registered"].to_numpy(dtype="int64")
     act = ind["active"].to_numpy(dtype="int64")
-    enrol = np.zeros(len(ind), dtype="int64") if coverage_pct is None else np.maximum(
-        0, required_count(pop, coverage_pct) - reg)
-    activate = np.zeros(len(ind), dtype="int64") if activity_pct is None else np.maximum(
-        0, required_count(pop, activity_pct) - act)
+    enrol = (
+        np.zeros(len(ind), dtype="int64")
+        if coverage_pct is None
+        else np.maximum(0, required_count(pop, coverage_pct) - reg)
+    )
+    activate = (
+        np.zeros(len(ind), dtype="int64")
+        if activity_pct is None
+        else np.maximum(0, required_count(pop, activity_pct) - act)
+    )
     reactivate = np.minimum(np.maximum(0, activate - enrol), reg - act)
     return pd.DataFrame(
         {"enrol_needed": enrol, "activate_needed": activate, "reactivate_needed": reactivate},

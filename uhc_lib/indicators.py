@@ -14,8 +14,7 @@ def region_totals(panel: pd.DataFrame) -> pd.DataFrame:
     ``pemda_registered`` is missing (NA) when the data has no segment breakdown.
     """
     grouped = panel.groupby(["region_code", "period"], sort=True)
-    out = grouped.agg(population=("population", "first"), registered=("registered", "sum"),
-                      active=("active", "sum"))
+    out = grouped.agg(population=("population", "first"), registered=("registered", "sum"), active=("active", "sum"))
     pemda = panel[panel["segment"] == PEMDA_SEGMENT].groupby(["region_code", "period"])["registered"].sum()
     has_segments = (panel["segment"] != "total").groupby([panel["region_code"], panel["period"]]).any()
     out["pemda_registered"] = pemda.reindex(out.index).fillna(0).astype("int64").astype("Int64")

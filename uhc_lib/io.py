@@ -95,14 +95,21 @@ def _parse_codes(values: pd.Series, numeric: pd.Series | None, emit) -> pd.Serie
     for i in codes.index[bad]:
         code = codes[i]
         if as_number[i]:
-            emit(i, "region_code", f"code {code!r} is stored as a number; store region codes as text "
-                                   "(e.g. '11.10', not 11.1)")
+            emit(
+                i,
+                "region_code",
+                f"code {code!r} is stored as a number; store region codes as text (e.g. '11.10', not 11.1)",
+            )
         elif code == "":
             emit(i, "region_code", "missing region code")
         elif not well_formed[i]:
             if _NUMBER_LIKE_CODE.match(code):
-                emit(i, "region_code", f"code {code!r} looks like a number that lost digits (a trailing zero?); "
-                                       "write codes as text 'NN.NN', e.g. '11.10'")
+                emit(
+                    i,
+                    "region_code",
+                    f"code {code!r} looks like a number that lost digits (a trailing zero?); "
+                    "write codes as text 'NN.NN', e.g. '11.10'",
+                )
             else:
                 emit(i, "region_code", f"{code!r} is not a kab/kota code of the form 'NN.NN'")
         else:
@@ -144,13 +151,19 @@ def _segments(values: pd.Series, emit) -> pd.Series:
     cleaned = values.str.strip().str.lower()
     out = cleaned.map(aliases)
     for i in out.index[out.isna()]:
-        emit(i, "segment", f"unknown segment {values[i]!r} (expected one of {', '.join(segments.segment_codes())})"
-             if values[i].strip() else "missing segment")
+        emit(
+            i,
+            "segment",
+            f"unknown segment {values[i]!r} (expected one of {', '.join(segments.segment_codes())})"
+            if values[i].strip()
+            else "missing segment",
+        )
     return out
 
 
-def validate_panel(raw: pd.DataFrame, file: str, row_offset: int = 2,
-                   numeric_codes: pd.Series | None = None) -> pd.DataFrame:
+def validate_panel(
+    raw: pd.DataFrame, file: str, row_offset: int = 2, numeric_codes: pd.Series | None = None
+) -> pd.DataFrame:
     """Turn raw string cells into the tidy typed panel, or raise with every problem found."""
     raw = raw.reset_index(drop=True)
     emit = _ProblemLog(file, row_offset)
@@ -195,12 +208,14 @@ def _translate(cases: pd.DataFrame, typed: pd.DataFrame, emit) -> None:
             continue  # reported with the rows it duplicates by _check_duplicates
         if check == "active_le_registered":
             i = case.index
-            emit(i, "active", f"active ({typed.at[i, 'active']}) is greater than registered "
-                              f"({typed.at[i, 'registered']})")
+            emit(
+                i,
+                "active",
+                f"active ({typed.at[i, 'active']}) is greater than registered ({typed.at[i, 'registered']})",
+            )
             continue
         message = CHECK_MESSAGES.get(check, f"failed check {check}: {{value!r}}")
-        emit(case.index, case.column if isinstance(case.column, str) else None,
-             message.format(value=case.failure_case))
+        emit(case.index, case.column if isinstance(case.column, str) else None, message.format(value=case.failure_case))
 
 
 def _check_duplicates(typed: pd.DataFrame, emit) -> None:
@@ -209,16 +224,24 @@ def _check_duplicates(typed: pd.DataFrame, emit) -> None:
     for _, group in dup.groupby(KEY_COLUMNS, sort=False):
         first = int(group.index[0])
         for i in group.index[1:]:
-            emit(i, "region_code", f"duplicate row for {group.at[i, 'region_code']} {group.at[i, 'period']}"
-                                   f"{'' if group.at[i, 'segment'] == 'total' else ' ' + group.at[i, 'segment']}"
-                                   f" (first seen in row {emit.row(first)})")
+            emit(
+                i,
+                "region_code",
+                f"duplicate row for {group.at[i, 'region_code']} {group.at[i, 'period']}"
+                f"{'' if group.at[i, 'segment'] == 'total' else ' ' + group.at[i, 'segment']}"
+                f" (first seen in row {emit.row(first)})",
+            )
 
 
 def _check_population_consistent(typed: pd.DataFrame, emit) -> None:
     spread = typed.groupby(["region_code", "period"])["population"].transform("nunique")
     for i in typed.index[spread > 1]:
-        emit(i, "population", f"population differs between segment rows of {typed.at[i, 'region_code']} "
-                              f"{typed.at[i, 'period']} (it is the region's population, the same on every row)")
+        emit(
+            i,
+            "population",
+            f"population differs between segment rows of {typed.at[i, 'region_code']} "
+            f"{typed.at[i, 'period']} (it is the region's population, the same on every row)",
+        )
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

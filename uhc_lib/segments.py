@@ -50,8 +50,15 @@ def breakdown(panel: pd.DataFrame, region_code: str, period: pd.Period) -> pd.Da
     rows = rows[rows["segment"] != TOTAL]
     if rows.empty:
         return pd.DataFrame(
-            columns=["segment", "registered", "active", "inactive", "share_of_registered_pct",
-                     "active_of_registered_pct", "registered_of_population_pct"]
+            columns=[
+                "segment",
+                "registered",
+                "active",
+                "inactive",
+                "share_of_registered_pct",
+                "active_of_registered_pct",
+                "registered_of_population_pct",
+            ]
         )
     order = {s: i for i, s in enumerate(segment_codes())}
     out = rows[["segment", "population", "registered", "active"]].copy()

@@ -6,18 +6,44 @@ from uhc_lib import fmt
 from uhc_lib.brief import BriefFigures
 
 LABELS = {
-    "id": {"indicator": "Indikator", "value": "Nilai", "population": "Penduduk (Dukcapil)",
-           "registered": "Peserta terdaftar", "active": "Peserta aktif", "inactive": "Terdaftar tetapi tidak aktif",
-           "active_of_registered": "Aktif dari peserta terdaftar", "status": "Status ({year})",
-           "pemda": "Didaftarkan Pemda (PBPU Pemda)", "criterion": "Kriteria", "minimum": "Minimal",
-           "met": "Terpenuhi", "enrol": "Perlu didaftarkan", "activate": "Tambahan peserta aktif",
-           "yes": "ya", "no": "belum", "of_pop": "dari penduduk"},
-    "en": {"indicator": "Indicator", "value": "Value", "population": "Population (Dukcapil)",
-           "registered": "Registered participants", "active": "Active participants",
-           "inactive": "Registered but inactive", "active_of_registered": "Active among registered",
-           "status": "Status ({year})", "pemda": "Registered by the Pemda (PBPU Pemda)", "criterion": "Criterion",
-           "minimum": "Minimum", "met": "Met", "enrol": "Must enrol", "activate": "More active needed",
-           "yes": "yes", "no": "no", "of_pop": "of population"},
+    "id": {
+        "indicator": "Indikator",
+        "value": "Nilai",
+        "population": "Penduduk (Dukcapil)",
+        "registered": "Peserta terdaftar",
+        "active": "Peserta aktif",
+        "inactive": "Terdaftar tetapi tidak aktif",
+        "active_of_registered": "Aktif dari peserta terdaftar",
+        "status": "Status ({year})",
+        "pemda": "Didaftarkan Pemda (PBPU Pemda)",
+        "criterion": "Kriteria",
+        "minimum": "Minimal",
+        "met": "Terpenuhi",
+        "enrol": "Perlu didaftarkan",
+        "activate": "Tambahan peserta aktif",
+        "yes": "ya",
+        "no": "belum",
+        "of_pop": "dari penduduk",
+    },
+    "en": {
+        "indicator": "Indicator",
+        "value": "Value",
+        "population": "Population (Dukcapil)",
+        "registered": "Registered participants",
+        "active": "Active participants",
+        "inactive": "Registered but inactive",
+        "active_of_registered": "Active among registered",
+        "status": "Status ({year})",
+        "pemda": "Registered by the Pemda (PBPU Pemda)",
+        "criterion": "Criterion",
+        "minimum": "Minimum",
+        "met": "Met",
+        "enrol": "Must enrol",
+        "activate": "More active needed",
+        "yes": "yes",
+        "no": "no",
+        "of_pop": "of population",
+    },
 }
 
 
@@ -50,6 +76,13 @@ def goals_table(fig: BriefFigures, lang: str = "id") -> str:
     rows = []
     for g in fig.goals:
         minimum = " / ".join(fmt.percent(v, lang) for v in (g.min_coverage_pct, g.min_activity_pct) if v is not None)
-        rows.append([f"{g.label(lang).split(' (')[0]} ({g.year})", minimum, t["yes"] if g.met else t["no"],
-                     fmt.number(g.enrol_needed, lang), fmt.number(g.activate_needed, lang)])
+        rows.append(
+            [
+                f"{g.label(lang).split(' (')[0]} ({g.year})",
+                minimum,
+                t["yes"] if g.met else t["no"],
+                fmt.number(g.enrol_needed, lang),
+                fmt.number(g.activate_needed, lang),
+            ]
+        )
     return _table([t["criterion"], t["minimum"], t["met"], t["enrol"], t["activate"]], rows)

@@ -52,8 +52,9 @@ def projected_period(period: pd.Period, current: float, target: float, monthly_p
     return None if months is None else period + months
 
 
-def project_targets(ind: pd.DataFrame, coverage_pct: float | None, activity_pct: float | None,
-                    window: int = 6) -> pd.DataFrame:
+def project_targets(
+    ind: pd.DataFrame, coverage_pct: float | None, activity_pct: float | None, window: int = 6
+) -> pd.DataFrame:
     """For every row: pace of coverage and activity, and the month each minimum is reached at that pace."""
     out = ind[["region_code", "period"]].copy()
     for name, col, target in (("coverage", "coverage_pct", coverage_pct), ("activity", "activity_pct", activity_pct)):

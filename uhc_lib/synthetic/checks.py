@@ -57,8 +57,9 @@ def published_mismatches(panel: pd.DataFrame) -> list[str]:
             if (f.region_code, f.as_of, col) in A.INCONSISTENT_PUBLISHED:
                 continue  # contradicts the same source's counts, which are reproduced instead
             if not _close(float(row[ours]), float(published), f.figures_are, _decimals(published)):
-                problems.append(f"{f.region_code} {f.as_of} {col}: {row[ours]:.4f} vs published {published}"
-                                f" ({f.figures_are})")
+                problems.append(
+                    f"{f.region_code} {f.as_of} {col}: {row[ours]:.4f} vs published {published} ({f.figures_are})"
+                )
     problems += _distribution_mismatches(ind)
     return problems
 
@@ -75,7 +76,8 @@ def _distribution_mismatches(ind: pd.DataFrame) -> list[str]:
     aug = ind[ind["period"] == pd.Period("2025-08", "M")]
     if len(aug):
         both = ind_mod.meets(aug["registered"], aug["population"], 98) & ind_mod.meets(
-            aug["active"], aug["population"], 80)
+            aug["active"], aug["population"], 80
+        )
         if int(both.sum()) != A.REGIONS_AT_98_80_2025_08:
             out.append(f"2025-08: {int(both.sum())} regions at 98/80, published {A.REGIONS_AT_98_80_2025_08}")
     return out

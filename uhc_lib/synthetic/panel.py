@@ -25,9 +25,21 @@ from uhc_lib.synthetic import anchors as A
 SEED = 20_240_725  # the day of the Lebong account
 
 PERIODS = pd.period_range(A.FIRST_PERIOD, A.LAST_PERIOD, freq="M")
-KNOTS = [pd.Period(p, "M") for p in (
-    "2023-01", "2023-03", "2023-12", "2024-03", "2024-04", "2024-07", "2024-12",
-    "2025-08", "2025-09", "2025-12")]
+KNOTS = [
+    pd.Period(p, "M")
+    for p in (
+        "2023-01",
+        "2023-03",
+        "2023-12",
+        "2024-03",
+        "2024-04",
+        "2024-07",
+        "2024-12",
+        "2025-08",
+        "2025-09",
+        "2025-12",
+    )
+]
 SEMESTERS = ["S1-2022", "S2-2022", "S1-2023", "S2-2023", "S1-2024", "S2-2024", "S1-2025"]
 PAPUA = {"91", "92", "93", "94", "95", "96"}
 
@@ -92,8 +104,9 @@ def _pinned_series(p0: int, pins: dict[str, int], steps: np.ndarray) -> np.ndarr
 
 def _pinned_s1_2023(pop: pd.Series, pinned: list[str]) -> float:
     steps = np.array([SEMESTERS.index(s) - SEMESTERS.index("S2-2024") for s in SEMESTERS])
-    return sum(round(_pinned_series(int(pop[c]), A.POPULATION_PINS[c], steps)[SEMESTERS.index("S1-2023")])
-               for c in pinned)
+    return sum(
+        round(_pinned_series(int(pop[c]), A.POPULATION_PINS[c], steps)[SEMESTERS.index("S1-2023")]) for c in pinned
+    )
 
 
 def smooth_populations(pops: np.ndarray) -> np.ndarray:
@@ -170,22 +183,31 @@ def _anchor_counts(pops: np.ndarray, index: dict[str, int]) -> dict[tuple[int, i
         r, m = index[a.region_code], PERIODS.get_loc(pd.Period(a.period, "M"))
         pop = int(pops[r, m])
         reg = a.registered if a.registered is not None else _count_for_pct(a.coverage_pct, pop)
-        act = a.active if a.active is not None else (
-            _count_for_pct(a.activity_pct, pop) if a.activity_pct is not None else None)
+        act = (
+            a.active
+            if a.active is not None
+            else (_count_for_pct(a.activity_pct, pop) if a.activity_pct is not None else None)
+        )
         out[(r, m)] = (reg, act)
     return out
 
 
-def _bend_to_anchors(base_cov: np.ndarray, base_act: np.ndarray, smooth: np.ndarray,
-                     anchor_counts: dict[tuple[int, int], tuple[int, int | None]]) -> None:
+def _bend_to_anchors(
+    base_cov: np.ndarray,
+    base_act: np.ndarray,
+    smooth: np.ndarray,
+    anchor_counts: dict[tuple[int, int], tuple[int, int | None]],
+) -> None:
     """Bend each anchored region's whole path through its anchors (level shifts interpolated between them)."""
     months = np.arange(len(PERIODS))
     for r in sorted({r for r, _ in anchor_counts}):
         points = sorted((m, v) for (rr, m), v in anchor_counts.items() if rr == r)
         ms = [m for m, _ in points]
         cov_shift = [100 * reg / smooth[r, m] - base_cov[r, m] for m, (reg, _) in points]
-        act_shift = [cs if act is None else 100 * act / smooth[r, m] - base_act[r, m]
-                     for cs, (m, (_, act)) in zip(cov_shift, points, strict=True)]
+        act_shift = [
+            cs if act is None else 100 * act / smooth[r, m] - base_act[r, m]
+            for cs, (m, (_, act)) in zip(cov_shift, points, strict=True)
+        ]
         base_cov[r] += np.interp(months, ms, cov_shift)
         base_act[r] += np.interp(months, ms, act_shift)
 
@@ -203,8 +225,9 @@ def _meets(count: np.ndarray, pop: np.ndarray, pct: float) -> np.ndarray:
     return count * 10_000 >= pop * int(round(pct * 100))
 
 
-def _fix_threshold_count(kn: _Knots, j: int, want: int, cov_min: float, act_min: float | None,
-                         rng: np.random.Generator) -> None:
+def _fix_threshold_count(
+    kn: _Knots, j: int, want: int, cov_min: float, act_min: float | None, rng: np.random.Generator
+) -> None:
     """Move the marginal free regions across the threshold until exactly ``want`` regions meet it."""
     pop = kn.pop[:, j]
     for _ in range(1000):
@@ -273,8 +296,10 @@ def _scale_to(counts: np.ndarray, pop: np.ndarray, movable: np.ndarray, target: 
 def _level_to_national(base: np.ndarray, smooth: np.ndarray, targets: dict[str, int]) -> None:
     """Shift every region's path by common percentage points (interpolated in time) toward national totals."""
     months = [PERIODS.get_loc(pd.Period(p, "M")) for p in targets]
-    deltas = [100 * (t - (base[:, m] * smooth[:, m] / 100).sum()) / smooth[:, m].sum()
-              for m, t in zip(months, targets.values(), strict=True)]
+    deltas = [
+        100 * (t - (base[:, m] * smooth[:, m] / 100).sum()) / smooth[:, m].sum()
+        for m, t in zip(months, targets.values(), strict=True)
+    ]
     base += np.interp(np.arange(len(PERIODS)), months, deltas)[None, :]
 
 
@@ -361,8 +386,9 @@ def generate(seed: int = SEED) -> pd.DataFrame:
     base_cov, base_act = base_paths(rng, regions)
     smooth = smooth_populations(pops)
     nat_active = _count_for_pct(A.NATIONAL_ACTIVITY_2025_12, int(pops[:, PERIODS.get_loc(KNOTS[-1])].sum()))
-    _level_to_national(base_cov, smooth, {"2023-12": A.NATIONAL_REGISTERED_2023_12,
-                                          "2025-12": A.NATIONAL_REGISTERED_2025_12})
+    _level_to_national(
+        base_cov, smooth, {"2023-12": A.NATIONAL_REGISTERED_2023_12, "2025-12": A.NATIONAL_REGISTERED_2025_12}
+    )
     _level_to_national(base_act, smooth, {"2025-12": nat_active})
     anchor_counts = _anchor_counts(pops, index)
     _bend_to_anchors(base_cov, base_act, smooth, anchor_counts)
@@ -398,14 +424,16 @@ def generate(seed: int = SEED) -> pd.DataFrame:
         rates = _inactive_rates(reg_s, reg[:, m] - active[:, m], base_inactive)
         inact_s = _split(reg[:, m] - active[:, m], reg_s * rates, cap=reg_s)
         act_s = reg_s - inact_s
-        frame = pd.DataFrame({
-            "region_code": np.repeat(codes, len(segs)),
-            "period": str(period),
-            "segment": np.tile(segs, len(codes)),
-            "population": np.repeat(pops[:, m], len(segs)),
-            "registered": reg_s.ravel(),
-            "active": act_s.ravel(),
-        })
+        frame = pd.DataFrame(
+            {
+                "region_code": np.repeat(codes, len(segs)),
+                "period": str(period),
+                "segment": np.tile(segs, len(codes)),
+                "population": np.repeat(pops[:, m], len(segs)),
+                "registered": reg_s.ravel(),
+                "active": act_s.ravel(),
+            }
+        )
         rows.append(frame)
     panel = pd.concat(rows, ignore_index=True)
     assert (panel.active >= 0).all() and (panel.active <= panel.registered).all()
