@@ -24,6 +24,7 @@ cells = [
         metadata={"tags": ["parameters"]},
     ),
     nbf.v4.new_code_cell(
+        "%matplotlib inline\n"
         "%config InlineBackend.figure_formats = ['png']\n"
         "%config InlineBackend.rc = {'figure.dpi': 110}\n"
         "import matplotlib.pyplot as plt\n"

@@ -66,30 +66,38 @@ class BriefFigures:
     @property
     def headline_target(self) -> Target:
         """The criterion this year's brief is about (e.g. non cut-off 95/75 in 2024)."""
-        head = criteria.headline(self.criteria_year)["criterion"]
-        return next(t for t in self.targets if t.criterion == head)
+        return _headline_of(self.targets)
 
     @property
     def goals(self) -> list[Target]:
-        """Targets in the order a regency pursues them: this year's headline, next year's headline (when its
-        minimums differ), then this year's higher tiers."""
+        """Targets in the order a regency pursues them: this year's headline, next year's headline (unless its
+        minimums are the same), then the higher tiers of this year and of next year."""
         head = self.headline_target
-        out = [head]
+        out = [head, *_above(head, self.targets)]
         if self.next_targets:
-            nxt = self.next_targets[0]
-            if (nxt.min_coverage_pct, nxt.min_activity_pct) != (head.min_coverage_pct, head.min_activity_pct):
-                out.append(nxt)
-        higher = [t for t in self.targets if t.criterion != head.criterion and _rank_above(t, head, self.targets)]
-        return out + higher
+            nxt_head = _headline_of(self.next_targets)
+            if _minimums(nxt_head) != _minimums(head):
+                out.insert(1, nxt_head)
+            out += [t for t in _above(nxt_head, self.next_targets) if _minimums(t) not in map(_minimums, out)]
+        return out
 
     @property
     def met_headline(self) -> bool:
         return self.headline_target.met
 
 
-def _rank_above(t: Target, head: Target, targets: list[Target]) -> bool:
-    order = [x.criterion for x in targets]
-    return order.index(t.criterion) > order.index(head.criterion)
+def _headline_of(targets: list[Target]) -> Target:
+    head = criteria.headline(targets[0].year)["criterion"]
+    return next(t for t in targets if t.criterion == head)
+
+
+def _above(head: Target, targets: list[Target]) -> list[Target]:
+    """Targets listed after ``head`` (criteria are ordered by rank)."""
+    return targets[[t.criterion for t in targets].index(head.criterion) + 1 :]
+
+
+def _minimums(t: Target) -> tuple[float | None, float | None]:
+    return (t.min_coverage_pct, t.min_activity_pct)
 
 
 def _none_if_na(value: object) -> float | None:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from uhc_lib import reference, segments
 from uhc_lib.config import CACHE_DIR, EMBEDDED_PANEL
@@ -187,6 +186,8 @@ def validate_panel(
 
     bad_rows = {p.row - row_offset for p in problems if p.row is not None}
     good = typed.drop(index=sorted(bad_rows)).astype({c: "int64" for c in COUNT_COLUMNS})
+    import pandera.pandas as pa
+
     schema = panel_schema(reference.region_codes(), segments.segment_codes())
     try:
         schema.validate(good, lazy=True)

@@ -18,8 +18,10 @@ Without a `segment` column each row is the region's total. Indonesian headers (`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandera.pandas as pa
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 REQUIRED_COLUMNS = ["region_code", "period", "population", "registered", "active"]
 OPTIONAL_COLUMNS = ["segment"]
@@ -71,6 +73,8 @@ class PanelValidationError(ValueError):
 
 def panel_schema(known_codes: frozenset[str], segments: list[str]) -> pa.DataFrameSchema:
     """Pandera schema of the typed, tidy panel (after parsing); checks are named so they map to messages."""
+    import pandera.pandas as pa  # imported here: reading a cached, already validated panel does not need it
+
     count = {"nullable": False, "coerce": False}
     return pa.DataFrameSchema(
         {

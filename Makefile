@@ -1,0 +1,57 @@
+# UHC Monitor. `make reports` and `make test` are the quick start; both install what they need first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export MPLBACKEND := Agg
+
+.PHONY: install requirements reports brief test test-fast lint format data check-published bench clean clean-reports
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install requirements: $(STAMP)
+
+## All 514 briefs (HTML) and the index for the latest month of the embedded data: reports/<period>/id/index.html
+reports: $(STAMP)
+	$(BIN)/uhc batch $(ARGS)
+
+## One brief, e.g. make brief REGION=17.07 PERIOD=2024-07
+brief: $(STAMP)
+	$(BIN)/uhc brief $(REGION) $(if $(PERIOD),--period $(PERIOD)) $(ARGS)
+
+## The test suite (unit tests, notebook executions, published-figure checks)
+test: $(STAMP)
+	$(BIN)/python -m pytest -n auto $(ARGS)
+
+## Without the tests that execute notebooks
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not notebook" $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## Rebuild the embedded illustrative panel (deterministic)
+data: $(STAMP)
+	$(BIN)/uhc generate-data
+
+check-published: $(STAMP)
+	$(BIN)/uhc check-published
+
+## Time the full batch and print briefs per minute
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_batch.py $(ARGS)
+
+clean-reports:
+	rm -rf reports
+
+clean: clean-reports
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

