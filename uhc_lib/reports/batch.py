@@ -1,0 +1,102 @@
+"""Briefs for many regions in parallel, with a progress bar, a JSON record and an index page."""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm.auto import tqdm
+
+from uhc_lib import api
+from uhc_lib.config import REPORTS_DIR
+from uhc_lib.reports.export import write_atomic
+from uhc_lib.reports.index import write_index
+from uhc_lib.reports.run import BriefResult, run_brief
+
+
+@dataclass
+class BatchReport:
+    """What a batch produced: one result per region, the index page and the folder."""
+
+    results: list[BriefResult]
+    index: Path
+    out_dir: Path
+    period: str
+
+    @property
+    def failed(self) -> list[BriefResult]:
+        return [r for r in self.results if not r.ok]
+
+
+def output_dir(period: str, lang: str, reports_dir: str | Path | None = None) -> Path:
+    """``reports/<period>/<lang>/``."""
+    return Path(reports_dir or REPORTS_DIR) / str(period) / lang
+
+
+def plan(data_path: str | Path | None = None, regions: list[str] | None = None, province: str | None = None,
+         period: str | None = None) -> tuple[list[str], str]:
+    """Validate the data once and return the region codes to run and the month (default: the latest)."""
+    panel = api.load_panel(data_path)
+    month = str(panel["period"].max()) if period is None else str(period)
+    codes = sorted(panel["region_code"].unique().tolist())
+    if province:
+        codes = [c for c in codes if c.split(".")[0] == str(province)]
+    if regions:
+        codes = [str(c) for c in regions]
+    return codes, month
+
+
+def run_batch(regions: list[str] | None = None, period: str | None = None, lang: str = "id",
+              criteria_year: int | None = None, data_path: str | Path | None = None,
+              reports_dir: str | Path | None = None, jobs: int | None = None, province: str | None = None,
+              executor: Executor | None = None, progress: bool = True) -> BatchReport:
+    """Run the brief for every region (or the given ones) and write the index; failures are recorded, not raised.
+
+    ``executor`` may be any ``concurrent.futures.Executor``; by default a process pool of ``jobs`` workers
+    (one per core), each brief in its own fresh papermill kernel.
+    """
+    codes, month = plan(data_path, regions, province, period)
+    out_dir = output_dir(month, lang, reports_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    own = executor is None
+    pool = executor or ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
+    results: list[BriefResult] = []
+    try:
+        futures = {pool.submit(run_brief, code, out_dir, month, lang, criteria_year, data_path): code
+                   for code in codes}
+        with tqdm(total=len(futures), desc=f"briefs {month} ({lang})", unit="brief", disable=not progress) as bar:
+            for future in as_completed(futures):
+                try:
+                    result = future.result()
+                except Exception as exc:  # noqa: BLE001 - e.g. a worker process that died
+                    result = BriefResult(futures[future], month, False, error=f"{type(exc).__name__}: {exc}")
+                results.append(result)
+                bar.update()
+                if not result.ok:
+                    bar.write(f"FAILED {result.region_code}: {result.error}")
+    finally:
+        if own:
+            pool.shutdown(cancel_futures=True)
+    results.sort(key=lambda r: r.region_code)
+    write_atomic(out_dir / "batch.json", json.dumps([r.to_dict() for r in results], indent=1, default=str))
+    index = write_index(results, out_dir, month, lang, api.is_illustrative(data_path))
+    write_reports_home(Path(reports_dir or REPORTS_DIR))
+    return BatchReport(results, index, out_dir, month)
+
+
+def write_reports_home(reports_dir: Path) -> Path:
+    """``reports/index.html``: a link to every period/language index found."""
+    links = []
+    for idx in sorted(reports_dir.glob("*/*/index.html"), reverse=True):
+        rel = idx.relative_to(reports_dir).as_posix()
+        period, lang = idx.parent.parent.name, idx.parent.name
+        links.append(f"<li><a href=\"{rel}\">{period} ({lang})</a></li>")
+    page = ("<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>UHC Monitor reports</title></head>"
+            "<body style='font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto'>"
+            "<h1>UHC Monitor: ringkasan per bulan</h1><ul>" + "".join(links) + "</ul></body></html>")
+    path = reports_dir / "index.html"
+    write_atomic(path, page)
+    return path

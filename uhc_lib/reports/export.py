@@ -1,0 +1,45 @@
+"""Executed notebook -> offline HTML (no code cells, no network), written atomically."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def html_exporter(lang: str = "id") -> HTMLExporter:
+    """HTML exporter for briefs: code hidden, cells tagged ``remove_cell`` dropped, offline template."""
+    exporter = HTMLExporter(
+        extra_template_basedirs=[str(TEMPLATES)],
+        template_name="brief",
+        language_code=lang,
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"remove_cell"}, enabled=True), True)
+    return exporter
+
+
+def notebook_to_html(nb: nbformat.NotebookNode, title: str | None = None, lang: str = "id") -> str:
+    """Render an executed notebook as a standalone HTML page."""
+    if title:
+        nb.metadata["title"] = title
+    body, _ = html_exporter(lang).from_notebook_node(nb)
+    return body
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write to a temporary name beside ``path`` then rename, so a killed run never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    if isinstance(text, bytes):
+        tmp.write_bytes(text)
+    else:
+        tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

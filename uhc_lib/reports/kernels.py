@@ -1,0 +1,24 @@
+"""Kernel managers for running many notebooks at once.
+
+Parallel papermill runs that start kernels on TCP ports race for free ports ("Address already in use"); kernels here
+talk over IPC sockets in a private temporary folder instead, so concurrent starts cannot collide.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+
+
+class IPCKernelManager(AsyncKernelManager):
+    """An ``AsyncKernelManager`` using the ``ipc`` transport with a unique socket path per kernel."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.transport = "ipc"
+        socket_dir = Path(tempfile.gettempdir()) / "uhc-kernels"
+        socket_dir.mkdir(mode=0o700, exist_ok=True)
+        self.ip = str(socket_dir / uuid.uuid4().hex[:12])
