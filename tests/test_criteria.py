@@ -79,8 +79,15 @@ def test_rules_year(real_rules, year, expected):
 
 @pytest.mark.parametrize(
     ("year", "expected"),
-    [(2021, "uhc"), (2022, "uhc"), (2023, "non_cut_off"), (2024, "non_cut_off"), (2025, "prioritas"),
-     (2026, "pratama"), (2030, "pratama")],
+    [
+        (2021, "uhc"),
+        (2022, "uhc"),
+        (2023, "non_cut_off"),
+        (2024, "non_cut_off"),
+        (2025, "prioritas"),
+        (2026, "pratama"),
+        (2030, "pratama"),
+    ],
 )
 def test_headline_per_year(real_rules, year, expected):
     assert headline(year)["criterion"] == expected
@@ -114,8 +121,9 @@ def test_criteria_for_and_targets_2026(real_rules):
     assert list(targets(2025)["criterion"]) == ["prioritas"]
 
 
-@pytest.mark.parametrize(("year", "expected"), [(2021, 2023), (2022, 2023), (2024, 2025), (2025, 2026), (2026, None),
-                                                (2031, None)])
+@pytest.mark.parametrize(
+    ("year", "expected"), [(2021, 2023), (2022, 2023), (2024, 2025), (2025, 2026), (2026, None), (2031, None)]
+)
 def test_next_year_with_new_rules(real_rules, year, expected):
     assert next_year_with_new_rules(year) == expected
 

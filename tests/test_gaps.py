@@ -160,7 +160,7 @@ def region_rows(draw):
     return rows
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(region_rows(), PCTS, PCTS)
 def test_property_gaps_close_exactly(rows, cov, act):
     ind = indicators(make_panel(rows))

@@ -136,7 +136,7 @@ MALFORMED = DATA / "panel_malformed.csv"
 MALFORMED_EXPECTED = {
     (3, "registered"): ["missing value"],
     (4, "registered"): ["'abc' is not a number"],
-    (5, "active"): ["-3"],  # negative count; exact wording is the xfail test below
+    (5, "active"): ["-3"],  # negative count; exact wording tested below
     (6, "registered"): ["'100.5' is not a whole number"],
     (7, "active"): ["active (2000) is greater than registered (1000)"],
     (8, "region_code"): ["duplicate row for 17.07 2024-01 pbi_apbn", "first seen in row 2"],
@@ -147,7 +147,7 @@ MALFORMED_EXPECTED = {
     (13, "segment"): ["unknown segment 'pekerja asing'", "pbi_apbn, pbpu_pemda, ppu, pbpu_mandiri, bp"],
     (14, "population"): ["population differs between segment rows of 32.03 2024-02"],
     (15, "population"): ["population differs between segment rows of 32.03 2024-02"],
-    (16, "population"): ["0"],  # population zero; exact wording is the xfail test below
+    (16, "population"): ["0"],  # population zero; exact wording tested below
     (18, "region_code"): ["missing region code"],
 }
 
@@ -174,21 +174,11 @@ def test_malformed_csv_is_not_cached(cache_dir):
     assert not cache_dir.exists() or not list(cache_dir.iterdir())
 
 
-@pytest.mark.xfail(
-    reason="io._translate looks up CHECK_MESSAGES by check name, but pandera reports built-in checks by their "
-    "error text ('greater_than_or_equal_to(0)'), so the fallback 'failed check ...' message is used",
-    strict=True,
-)
 def test_negative_count_message():
     places = by_place(problems_of(MALFORMED, cache=False))
     assert places[(5, "active")] == "count must not be negative (got -3)"
 
 
-@pytest.mark.xfail(
-    reason="io._translate looks up CHECK_MESSAGES by check name, but pandera reports built-in checks by their "
-    "error text ('greater_than(0)'), so the fallback 'failed check ...' message is used",
-    strict=True,
-)
 def test_zero_population_message():
     places = by_place(problems_of(MALFORMED, cache=False))
     assert places[(16, "population")] == "population must be greater than zero (got 0)"
@@ -220,11 +210,6 @@ def test_header_only_file_has_no_data_rows():
     assert problems_of(path, cache=False) == [Problem(str(path), None, None, "the file has no data rows")]
 
 
-@pytest.mark.xfail(
-    reason="io._read_raw calls pd.read_csv on a 0-byte file, whose EmptyDataError escapes instead of being "
-    "reported as missing columns in a PanelValidationError",
-    strict=True,
-)
 def test_zero_byte_file_is_reported_as_a_panel_problem():
     path = DATA / "panel_zero_bytes.csv"
     problems = problems_of(path, cache=False)
@@ -232,32 +217,17 @@ def test_zero_byte_file_is_reported_as_a_panel_problem():
     assert all(p.file == str(path) for p in problems)
 
 
-@pytest.mark.xfail(
-    reason="io._read_raw reads CSV with pandas' default skip_blank_lines=True, so rows after a blank line are "
-    "numbered one too low (Excel files keep blank rows and are numbered correctly)",
-    strict=True,
-)
 def test_row_numbers_count_blank_lines_in_csv():
     problems = problems_of(DATA / "panel_blank_line.csv", cache=False)
     assert any(p.row == 4 and p.column == "registered" and "'abc'" in p.message for p in problems), problems
 
 
-@pytest.mark.xfail(
-    reason="io._parse_counts lets 'inf' through (to_numeric parses it, floor(inf) == inf), and the int64 cast in "
-    "validate_panel raises IntCastingNaNError instead of a PanelValidationError",
-    strict=True,
-)
 def test_infinite_count_is_a_problem_not_a_crash():
     problems = problems_of(DATA / "panel_infinite_count.csv", cache=False)
     assert [(p.row, p.column) for p in problems] == [(3, "registered")]
     assert "'inf'" in problems[0].message
 
 
-@pytest.mark.xfail(
-    reason="io.validate_panel casts 1e30 to int64 unchecked: it wraps to -9223372036854775808 and is reported "
-    "as that number instead of naming the cell's value",
-    strict=True,
-)
 def test_count_too_large_for_int64_is_reported_as_written():
     problems = problems_of(DATA / "panel_huge_count.csv", cache=False)
     registered = [p for p in problems if p.row == 2 and p.column == "registered"]
@@ -369,11 +339,6 @@ def test_unsupported_suffix_is_a_value_error_naming_the_file():
     assert not isinstance(info.value, PanelValidationError)
 
 
-@pytest.mark.xfail(
-    reason="read_panel looks up the content-hash cache before checking the suffix, so a file with an unsupported "
-    "suffix is accepted when the same bytes were read before under a supported one",
-    strict=True,
-)
 def test_unsupported_suffix_is_rejected_even_after_the_content_was_cached(tmp_path):
     read_panel(DATA / "panel_valid_totals.csv")
     renamed = tmp_path / "panel.json"
@@ -390,8 +355,13 @@ def test_nonexistent_file_is_file_not_found(tmp_path):
 
 def test_validate_panel_uses_the_given_row_offset():
     raw = pd.DataFrame(
-        {"region_code": ["17.07", "17.07"], "period": ["2024-01", "2024-02"], "population": ["1", "1"],
-         "registered": ["5", "x"], "active": ["1", "1"]}
+        {
+            "region_code": ["17.07", "17.07"],
+            "period": ["2024-01", "2024-02"],
+            "population": ["1", "1"],
+            "registered": ["5", "x"],
+            "active": ["1", "1"],
+        }
     )
     with pytest.raises(PanelValidationError) as info:
         validate_panel(raw, "sheet", row_offset=10)

@@ -35,9 +35,13 @@ def test_printed_inactive_share_is_the_difference_of_printed_shares(panel):
 def test_cianjur_indonesian_gaps_to_2024_and_2025(cianjur):
     text = narrative.markdown(cianjur, "id")
     assert "96 persen" in text and "68,7 persen" in text
-    assert "belum memenuhi UHC non cut-off: cakupan 96 persen sudah melampaui 95 persen, tetapi keaktifan 68,7 " \
-           "persen masih di bawah 75 persen" in text
-    assert "UHC Prioritas (kriteria 2025: cakupan kepesertaan minimal 98 persen dan keaktifan minimal 80 persen)" in text
+    assert (
+        "belum memenuhi UHC non cut-off: cakupan 96 persen sudah melampaui 95 persen, tetapi keaktifan 68,7 "
+        "persen masih di bawah 75 persen" in text
+    )
+    assert (
+        "UHC Prioritas (kriteria 2025: cakupan kepesertaan minimal 98 persen dan keaktifan minimal 80 persen)" in text
+    )
     assert "sebanyak 52.298 jiwa perlu didaftarkan dan peserta aktif perlu bertambah 295.477 jiwa" in text
     assert "243.179 di antaranya" in text
 

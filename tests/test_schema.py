@@ -194,12 +194,6 @@ def test_schema_rejects_extra_columns_and_float_counts(schema):
     assert len(failures(schema, tidy(active=[1.0, 2.0, 3.0]))) > 0
 
 
-@pytest.mark.xfail(
-    reason="schema.CHECK_MESSAGES is keyed by check names ('population_positive', 'not_negative'), but pandera's "
-    "failure_cases name built-in checks by their error text ('greater_than(0)', 'greater_than_or_equal_to(0)'), "
-    "so io._translate never finds these messages",
-    strict=True,
-)
 def test_failure_cases_name_checks_as_check_messages_expects(schema):
     cases = failures(schema, tidy(population=[0, 0, 2500000], registered=[50000, 8000, -1], active=[48000, 7000, -2]))
     assert set(cases["check"].astype(str)) >= {"population_positive", "not_negative"}

@@ -26,7 +26,6 @@ cells = [
     nbf.v4.new_code_cell(
         "%matplotlib inline\n"
         "%config InlineBackend.figure_formats = ['png']\n"
-        "%config InlineBackend.rc = {'figure.dpi': 110}\n"
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Markdown, display\n\n"
         "from uhc_lib import api, charts, narrative, tables\n\n"

@@ -100,6 +100,10 @@ def _minimums(t: Target) -> tuple[float | None, float | None]:
     return (t.min_coverage_pct, t.min_activity_pct)
 
 
+def _period_or_none(value: object) -> pd.Period | None:
+    return None if value is None or pd.isna(value) else value
+
+
 def _none_if_na(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
@@ -125,8 +129,8 @@ def _targets(row: pd.DataFrame, history: pd.DataFrame, year: int, pace_window: i
                 enrol_needed=int(gap["enrol_needed"]),
                 activate_needed=int(gap["activate_needed"]),
                 reactivate_needed=int(gap["reactivate_needed"]),
-                coverage_reached=proj["coverage_reached"],
-                activity_reached=proj["activity_reached"],
+                coverage_reached=_period_or_none(proj["coverage_reached"]),
+                activity_reached=_period_or_none(proj["activity_reached"]),
             )
         )
     return out

@@ -14,6 +14,7 @@ COVERAGE_COLOR = "#1f5fa8"
 ACTIVITY_COLOR = "#d9731a"
 INACTIVE_COLOR = "#c9ced6"
 TARGET_COLOR = "#6b7280"
+DPI = 110
 
 TEXT = {
     "id": {
@@ -66,7 +67,7 @@ def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     t = TEXT[fmt.check_lang(lang)]
     h = brief.history
     x = h["period"].dt.to_timestamp()
-    fig, ax = plt.subplots(figsize=(8.2, 4.2), layout="constrained")
+    fig, ax = plt.subplots(figsize=(8.2, 4.2), dpi=DPI, layout="constrained")
     ax.plot(x, h["coverage_pct"], color=COVERAGE_COLOR, lw=2.2, label=t["coverage"])
     ax.plot(x, h["activity_pct"], color=ACTIVITY_COLOR, lw=2.2, label=t["activity"])
     seen: set[tuple[str, float]] = set()
@@ -122,7 +123,7 @@ def segment_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     """Registered participants by segment, split into active and inactive, with the active share of each."""
     t = TEXT[fmt.check_lang(lang)]
     seg = brief.segments
-    fig, ax = plt.subplots(figsize=(8.2, 3.2), layout="constrained")
+    fig, ax = plt.subplots(figsize=(8.2, 3.2), dpi=DPI, layout="constrained")
     if seg.empty:
         ax.text(0.5, 0.5, t["no_segments"], ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()

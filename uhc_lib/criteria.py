@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from uhc_lib.config import RULES_DIR
+from uhc_lib.fmt import check_lang
 from uhc_lib.indicators import meets
 
 NOT_MET = "none"
@@ -97,6 +98,7 @@ def evaluate(ind: pd.DataFrame, year: int) -> pd.DataFrame:
 
 def label(criterion: str, year: int, lang: str = "id") -> str:
     """Readable name of a criterion (or of 'none') in ``id``/``en``."""
+    check_lang(lang)
     if criterion == NOT_MET:
         return "belum memenuhi kriteria UHC" if lang == "id" else "does not meet the UHC criteria"
     t = targets(year).set_index("criterion")

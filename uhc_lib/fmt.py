@@ -21,6 +21,7 @@ def check_lang(lang: str) -> str:
 def number(value: float | int, lang: str = "id", decimals: int = 0) -> str:
     """Grouped number: ``2.638.825`` (id) / ``2,638,825`` (en); up to ``decimals`` decimals, trailing zeros dropped."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    value = round(value, decimals) + 0  # + 0 turns -0.0 into 0.0, so nothing prints as "-0"
     return format_decimal(value, format=pattern, locale=check_lang(lang))
 
 

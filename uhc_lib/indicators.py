@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 import pandas as pd
 
@@ -54,9 +56,12 @@ def national(ind: pd.DataFrame) -> pd.DataFrame:
 
 
 def required_count(population: pd.Series | np.ndarray | int, pct: float) -> np.ndarray | int:
-    """Smallest whole number of persons that is at least ``pct`` percent of ``population`` (exact integers)."""
-    bp = int(round(pct * 100))
-    return (np.asarray(population, dtype="int64") * bp + 9999) // 10000
+    """Smallest whole number of persons that is at least ``pct`` percent of ``population`` (exact integers).
+
+    ``pct`` is read as the decimal it is written as (74.999 is 74999/100000, not its binary approximation).
+    """
+    num, den = (Decimal(str(pct)) / 100).as_integer_ratio()
+    return -(-np.asarray(population, dtype="int64") * num // den)
 
 
 def meets(count: pd.Series | np.ndarray, population: pd.Series | np.ndarray, pct: float) -> np.ndarray:

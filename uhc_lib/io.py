@@ -45,27 +45,55 @@ class _ProblemLog:
         self.problems.append(Problem(self.file, None if index is None else self.row(index), column, message))
 
 
-def _read_raw(path: Path) -> tuple[pd.DataFrame, pd.Series | None, int]:
-    """Raw cells as strings, a mask of region codes stored as numbers, and the row offset for messages."""
+CSV_SUFFIXES = {".csv", ".csv.gz", ".txt"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}
+MAX_COUNT = 10**10  # more persons than any region (or country) has: a unit or typing error
+
+
+def file_kind(path: Path) -> str:
+    """'csv', 'excel' or 'parquet' from the file name; ``ValueError`` naming the file otherwise."""
     suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() == ".gz" else path.suffix.lower()
-    if suffix in {".csv", ".csv.gz", ".txt"}:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
-        return raw, None, 2
-    if suffix in {".xlsx", ".xlsm", ".xls"}:
+    for kind, suffixes in (("csv", CSV_SUFFIXES), ("excel", EXCEL_SUFFIXES), ("parquet", PARQUET_SUFFIXES)):
+        if suffix in suffixes:
+            return kind
+    raise ValueError(f"{path}: unsupported file type {path.suffix!r}; use CSV, Excel (.xlsx) or Parquet")
+
+
+def _read_raw(path: Path) -> tuple[pd.DataFrame, pd.Series | None, int]:
+    """Raw cells as strings, a mask of region codes stored as numbers, and the row offset for messages.
+
+    Blank lines are kept while reading (so row numbers match what an editor shows) and then dropped.
+    """
+    kind = file_kind(path)
+    if kind == "csv":
+        try:
+            raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True, skip_blank_lines=False)
+        except pd.errors.EmptyDataError:  # a 0-byte file: report its missing columns like any other
+            raw = pd.DataFrame()
+        return _drop_blank_rows(raw), None, 2
+    if kind == "excel":
         raw = pd.read_excel(path, dtype=object, keep_default_na=False)
         offset = 2
-    elif suffix in {".parquet", ".pq"}:
+    else:
         raw = pd.read_parquet(path)
         offset = 1
-    else:
-        raise ValueError(f"{path}: unsupported file type {path.suffix!r}; use CSV, Excel (.xlsx) or Parquet")
     raw.columns = [str(c) for c in raw.columns]
     code_col = _canonical_columns(list(raw.columns)).get("region_code")
     numeric_codes = None
     if code_col is not None:
         numeric_codes = raw[code_col].map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and v == v)
     raw = raw.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else _cell_text(v))
-    return raw, numeric_codes, offset
+    raw = _drop_blank_rows(raw)
+    return raw, None if numeric_codes is None else numeric_codes.loc[raw.index], offset
+
+
+def _drop_blank_rows(raw: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose cells are all empty, dropped; the index (hence row numbers) of the others is kept."""
+    if raw.empty:
+        return raw
+    blank = raw.apply(lambda col: col.astype(str).str.strip() == "").all(axis=1)
+    return raw[~blank]
 
 
 def _cell_text(value: object) -> str:
@@ -89,7 +117,7 @@ def _canonical_columns(columns: list[str]) -> dict[str, str]:
 def _parse_codes(values: pd.Series, numeric: pd.Series | None, emit) -> pd.Series:
     codes = values.str.strip()
     well_formed = codes.str.fullmatch(_CODE.pattern)
-    as_number = numeric.to_numpy(dtype=bool) if numeric is not None else np.zeros(len(codes), dtype=bool)
+    as_number = numeric.astype(bool) if numeric is not None else pd.Series(False, index=codes.index)
     bad = as_number | ~well_formed | ~codes.isin(reference.region_codes())
     for i in codes.index[bad]:
         code = codes[i]
@@ -135,10 +163,15 @@ def _parse_periods(values: pd.Series, emit) -> pd.Series:
 def _parse_counts(values: pd.Series, column: str, emit) -> pd.Series:
     text = values.str.strip()
     numbers = pd.to_numeric(text, errors="coerce")
+    numbers = numbers.where(np.isfinite(numbers.astype("float64")))  # 'inf' is not a count
     for i in text.index[text == ""]:
         emit(i, column, "missing value")
     for i in text.index[(text != "") & numbers.isna()]:
         emit(i, column, f"{text[i]!r} is not a number")
+    huge = numbers.abs() > MAX_COUNT
+    for i in numbers.index[huge]:
+        emit(i, column, f"{text[i]!r} is larger than any population (more than {MAX_COUNT:,}); check the units")
+    numbers = numbers.where(~huge)
     fractional = numbers.notna() & (numbers != np.floor(numbers.fillna(0)))
     for i in numbers.index[fractional]:
         emit(i, column, f"{text[i]!r} is not a whole number of persons")
@@ -164,7 +197,6 @@ def validate_panel(
     raw: pd.DataFrame, file: str, row_offset: int = 2, numeric_codes: pd.Series | None = None
 ) -> pd.DataFrame:
     """Turn raw string cells into the tidy typed panel, or raise with every problem found."""
-    raw = raw.reset_index(drop=True)
     emit = _ProblemLog(file, row_offset)
     problems = emit.problems
 
@@ -263,6 +295,7 @@ def read_panel(path: str | Path | None = None, cache: bool = True) -> pd.DataFra
     path = Path(path) if path is not None else EMBEDDED_PANEL
     if not path.exists():
         raise FileNotFoundError(f"data file not found: {path}")
+    file_kind(path)  # an unsupported file is refused even if equal bytes were cached before
     cached = _cache_path(path) if cache else None
     if cached is not None and cached.exists():
         try:

@@ -78,12 +78,12 @@ def panel_schema(known_codes: frozenset[str], segments: list[str]) -> pa.DataFra
     count = {"nullable": False, "coerce": False}
     return pa.DataFrameSchema(
         {
-            "region_code": pa.Column(str, pa.Check.isin(sorted(known_codes), name="known_region")),
+            "region_code": pa.Column(str, pa.Check(lambda s: s.isin(known_codes), name="known_region")),
             "period": pa.Column("period[M]"),
-            "segment": pa.Column(str, pa.Check.isin([*segments, "total"], name="known_segment")),
-            "population": pa.Column("int64", pa.Check.gt(0, name="population_positive"), **count),
-            "registered": pa.Column("int64", pa.Check.ge(0, name="not_negative"), **count),
-            "active": pa.Column("int64", pa.Check.ge(0, name="not_negative"), **count),
+            "segment": pa.Column(str, pa.Check(lambda s: s.isin([*segments, "total"]), name="known_segment")),
+            "population": pa.Column("int64", pa.Check(lambda s: s > 0, name="population_positive"), **count),
+            "registered": pa.Column("int64", pa.Check(lambda s: s >= 0, name="not_negative"), **count),
+            "active": pa.Column("int64", pa.Check(lambda s: s >= 0, name="not_negative"), **count),
         },
         checks=[
             pa.Check(lambda df: df["active"] <= df["registered"], name="active_le_registered"),

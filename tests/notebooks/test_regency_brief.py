@@ -59,8 +59,7 @@ def test_failing_region_keeps_its_notebook(tmp_path):
 
 def test_batch_with_a_failure_writes_index(tmp_path):
     with ThreadPoolExecutor(max_workers=2) as pool:
-        report = run_batch(["17.07", "99.99"], period="2024-07", reports_dir=tmp_path, executor=pool,
-                           progress=False)
+        report = run_batch(["17.07", "99.99"], period="2024-07", reports_dir=tmp_path, executor=pool, progress=False)
     assert [r.region_code for r in report.failed] == ["99.99"]
     index = report.index.read_text(encoding="utf-8")
     assert 'href="17.07.html"' in index and "Kabupaten Lebong" in index

@@ -94,8 +94,15 @@ def test_denominator_steps_only_at_semester_changes(ind):
 
 @pytest.mark.parametrize(
     ("period", "semester"),
-    [("2023-01", "S1-2022"), ("2023-06", "S2-2022"), ("2023-12", "S1-2023"), ("2024-03", "S1-2023"),
-     ("2024-07", "S2-2023"), ("2025-12", "S1-2025"), ("2026-01", "S1-2025")],
+    [
+        ("2023-01", "S1-2022"),
+        ("2023-06", "S2-2022"),
+        ("2023-12", "S1-2023"),
+        ("2024-03", "S1-2023"),
+        ("2024-07", "S2-2023"),
+        ("2025-12", "S1-2025"),
+        ("2026-01", "S1-2025"),
+    ],
 )
 def test_semester_of(period, semester):
     assert semester_of(pd.Period(period, "M")) == semester

@@ -13,12 +13,17 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 
 
+def ipc_socket_path() -> str:
+    """A unique path prefix for one kernel's IPC sockets (in a private folder under the temporary directory)."""
+    socket_dir = Path(tempfile.gettempdir()) / "uhc-kernels"
+    socket_dir.mkdir(mode=0o700, exist_ok=True)
+    return str(socket_dir / uuid.uuid4().hex[:12])
+
+
 class IPCKernelManager(AsyncKernelManager):
     """An ``AsyncKernelManager`` using the ``ipc`` transport with a unique socket path per kernel."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.transport = "ipc"
-        socket_dir = Path(tempfile.gettempdir()) / "uhc-kernels"
-        socket_dir.mkdir(mode=0o700, exist_ok=True)
-        self.ip = str(socket_dir / uuid.uuid4().hex[:12])
+        self.ip = ipc_socket_path()

@@ -13,7 +13,7 @@ import papermill as pm
 
 from uhc_lib.config import BRIEF_NOTEBOOK
 from uhc_lib.reports.export import notebook_to_html, write_atomic
-from uhc_lib.reports.kernels import IPCKernelManager
+from uhc_lib.reports.engines import execute
 
 
 @dataclass
@@ -53,7 +53,7 @@ def read_summary(nb: nbformat.NotebookNode) -> dict:
 def run_brief(region_code: str, out_dir: str | Path, period: str | None = None, lang: str = "id",
               criteria_year: int | None = None, data_path: str | Path | None = None,
               notebook: str | Path = BRIEF_NOTEBOOK, kernel_name: str = "python3",
-              timeout: int = 600) -> BriefResult:
+              timeout: int = 600, engine: str = "warm") -> BriefResult:
     """Run the brief for ``region_code`` into ``out_dir`` (HTML there, executed notebook in ``notebooks/``).
 
     Never raises for a failing region: the result says what went wrong, and the failed executed notebook is kept
@@ -68,9 +68,7 @@ def run_brief(region_code: str, out_dir: str | Path, period: str | None = None, 
               "data_path": None if data_path is None else str(Path(data_path).resolve())}
     start = time.perf_counter()
     try:
-        pm.execute_notebook(str(notebook), str(executed), parameters=params, kernel_name=kernel_name,
-                            progress_bar=False, log_output=False, execution_timeout=timeout,
-                            cwd=str(Path(notebook).parent), kernel_manager_class=IPCKernelManager)
+        execute(notebook, executed, params, engine=engine, kernel_name=kernel_name, timeout=timeout)
         nb = nbformat.read(executed, as_version=4)
         summary = read_summary(nb)
         html = out_dir / f"{stem}.html"
