@@ -39,8 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         report = run_batch(codes, month, reports_dir=out, jobs=args.jobs, progress=sys.stderr.isatty())
         seconds = time.perf_counter() - start
     ok = len(report.results) - len(report.failed)
-    peak_mb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    peak_mb = (
+        max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        / 1024
+    )
     per_brief = [r.seconds for r in report.results if r.ok]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"engine: papermill, fresh kernel per brief, {args.jobs} worker process(es)")

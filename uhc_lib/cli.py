@@ -15,6 +15,12 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--criteria-year", type=int, help="year of the UHC criteria (default: the period's year)")
     p.add_argument("--data", type=Path, help="panel file (CSV, Excel, Parquet); default: embedded illustrative data")
     p.add_argument("--out", type=Path, help="reports folder (default: ./reports)")
+    p.add_argument(
+        "--engine",
+        choices=["warm", "papermill"],
+        default="warm",
+        help="warm: reuse one kernel per worker (fast, default); papermill: fresh kernel per brief",
+    )
 
 
 def _brief(args: argparse.Namespace) -> int:
@@ -23,7 +29,7 @@ def _brief(args: argparse.Namespace) -> int:
 
     codes, month = plan(args.data, [args.region], None, args.period)
     out = output_dir(month, args.lang, args.out)
-    result = run_brief(args.region, out, month, args.lang, args.criteria_year, args.data)
+    result = run_brief(args.region, out, month, args.lang, args.criteria_year, args.data, engine=args.engine)
     if not result.ok:
         print(
             f"FAILED {args.region}: {result.error}\n  notebook kept for inspection: {result.notebook}", file=sys.stderr
@@ -48,6 +54,7 @@ def _batch(args: argparse.Namespace) -> int:
         args.jobs,
         args.province,
         progress=not args.quiet,
+        engine=args.engine,
     )
     ok = len(report.results) - len(report.failed)
     print(f"{ok} briefs written, {len(report.failed)} failed; index: {report.index}")

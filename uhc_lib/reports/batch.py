@@ -52,11 +52,12 @@ def plan(data_path: str | Path | None = None, regions: list[str] | None = None, 
 def run_batch(regions: list[str] | None = None, period: str | None = None, lang: str = "id",
               criteria_year: int | None = None, data_path: str | Path | None = None,
               reports_dir: str | Path | None = None, jobs: int | None = None, province: str | None = None,
-              executor: Executor | None = None, progress: bool = True) -> BatchReport:
+              executor: Executor | None = None, progress: bool = True, engine: str = "warm") -> BatchReport:
     """Run the brief for every region (or the given ones) and write the index; failures are recorded, not raised.
 
     ``executor`` may be any ``concurrent.futures.Executor``; by default a process pool of ``jobs`` workers
-    (one per core), each brief in its own fresh papermill kernel.
+    (one per core). ``engine="warm"`` keeps one kernel alive per worker and resets it between briefs;
+    ``engine="papermill"`` starts a fresh kernel per brief (the reference; slower).
     """
     codes, month = plan(data_path, regions, province, period)
     out_dir = output_dir(month, lang, reports_dir)
@@ -65,8 +66,10 @@ def run_batch(regions: list[str] | None = None, period: str | None = None, lang:
     pool = executor or ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
     results: list[BriefResult] = []
     try:
-        futures = {pool.submit(run_brief, code, out_dir, month, lang, criteria_year, data_path): code
-                   for code in codes}
+        futures = {
+            pool.submit(run_brief, code, out_dir, month, lang, criteria_year, data_path, engine=engine): code
+            for code in codes
+        }
         with tqdm(total=len(futures), desc=f"briefs {month} ({lang})", unit="brief", disable=not progress) as bar:
             for future in as_completed(futures):
                 try:

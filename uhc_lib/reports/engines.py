@@ -10,16 +10,18 @@
 from __future__ import annotations
 
 import atexit
+import inspect
+import multiprocessing.util
 import logging
 import threading
 from pathlib import Path
 
 import papermill as pm
-from jupyter_client.manager import KernelManager
+from jupyter_core.utils import run_sync
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 
-from uhc_lib.reports.kernels import IPCKernelManager, ipc_socket_path
+from uhc_lib.reports.kernels import IPCKernelManager
 
 ENGINES = ("warm", "papermill")
 log = logging.getLogger(__name__)
@@ -33,6 +35,15 @@ _mpl.rcdefaults()
 _os.chdir({cwd!r})
 del _os, _mpl, _plt
 """
+
+
+async def _awaited(value):
+    return await value if inspect.isawaitable(value) else value
+
+
+def _wait(value):
+    """The result of a kernel-manager call, awaited if the manager is async."""
+    return run_sync(_awaited)(value)
 
 
 class WarmClientEngine(NBClientEngine):
@@ -64,14 +75,15 @@ class WarmKernel:
                  startup_timeout: int = 60):
         self.kernel_name, self.cwd = kernel_name, str(Path(cwd).resolve())
         self.restart_every, self.startup_timeout = restart_every, startup_timeout
-        self.km: KernelManager | None = None
+        self.km: IPCKernelManager | None = None
         self.runs = 0
         self.restarts = 0
 
     def _start(self) -> None:
-        self.km = KernelManager(kernel_name=self.kernel_name, transport="ipc", ip=ipc_socket_path())
-        self.km.start_kernel(cwd=self.cwd)
-        kc = self.km.client()
+        # nbclient needs an async manager: with a blocking client it cannot notice a dead kernel while it waits
+        self.km = IPCKernelManager(kernel_name=self.kernel_name)
+        _wait(self.km.start_kernel(cwd=self.cwd))
+        kc = self.km.blocking_client()
         try:
             kc.start_channels()
             kc.wait_for_ready(timeout=self.startup_timeout)
@@ -83,11 +95,18 @@ class WarmKernel:
         """Stop the kernel (idempotent)."""
         if self.km is not None:
             try:
-                self.km.shutdown_kernel(now=False)
+                _wait(self.km.shutdown_kernel(now=not self.alive()))
             except Exception:  # noqa: BLE001 - already dead is fine
                 pass
-            self.km.cleanup_resources()
+            try:
+                _wait(self.km.cleanup_resources())
+            except Exception:  # noqa: BLE001
+                pass
             self.km = None
+
+    def alive(self) -> bool:
+        """Whether the kernel process is running."""
+        return self.km is not None and bool(_wait(self.km.is_alive()))
 
     def restart(self) -> None:
         self.shutdown()
@@ -95,7 +114,7 @@ class WarmKernel:
         self.restarts += 1
 
     def _reset(self) -> None:
-        kc = self.km.client()
+        kc = self.km.blocking_client()
         try:
             kc.start_channels()
             reply = kc.execute_interactive(RESET_CODE.format(cwd=self.cwd), timeout=30, store_history=False,
@@ -105,9 +124,9 @@ class WarmKernel:
         finally:
             kc.stop_channels()
 
-    def ready(self) -> KernelManager:
+    def ready(self) -> IPCKernelManager:
         """A live, freshly reset kernel for the next notebook."""
-        if self.km is None or not self.km.is_alive():
+        if not self.alive():
             self.shutdown()
             self._start()
         elif self.runs >= self.restart_every:
@@ -131,6 +150,8 @@ def warm_kernel(kernel_name: str, cwd: str | Path, restart_every: int) -> WarmKe
         _local.kernel = kernel
         with _lock:
             _all_kernels.append(kernel)
+        # pool workers leave through os._exit, which skips atexit; multiprocessing's finalizers still run
+        multiprocessing.util.Finalize(kernel, kernel.shutdown, exitpriority=10)
     return kernel
 
 
@@ -160,5 +181,5 @@ def execute(notebook: str | Path, output: str | Path, parameters: dict, engine: 
     try:
         pm.execute_notebook(str(notebook), str(output), engine_name="uhc-warm", km=kernel.ready(), **common)
     finally:
-        if kernel.km is None or not kernel.km.is_alive():
+        if not kernel.alive():
             kernel.shutdown()  # crashed: the next brief starts a new kernel
