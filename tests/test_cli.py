@@ -39,3 +39,19 @@ def test_check_published(capsys):
 def test_unknown_command():
     with pytest.raises(SystemExit):
         main(["frobnicate"])
+
+
+@pytest.mark.notebook
+def test_brief_command_writes_html_and_pdf(tmp_path, capsys):
+    assert main(["brief", "17.07", "--period", "2024-07", "--format", "html,pdf", "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip().endswith("17.07.html")
+    out = tmp_path / "2024-07" / "id"
+    assert (out / "17.07.html").exists() and (out / "17.07.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.notebook
+def test_batch_exit_code_is_non_zero_when_a_region_fails(tmp_path, capsys):
+    assert main(["batch", "--regions", "17.07,99.99", "--period", "2024-07", "--quiet", "--out", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert "1 briefs written, 1 failed" in captured.out
+    assert "FAILED 99.99" in captured.err

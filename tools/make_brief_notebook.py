@@ -26,6 +26,7 @@ cells = [
     nbf.v4.new_code_cell(
         "%matplotlib inline\n"
         "%config InlineBackend.figure_formats = ['png']\n"
+        "%config InlineBackend.print_figure_kwargs = {'bbox_inches': None}  # charts use constrained layout\n"
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Markdown, display\n\n"
         "from uhc_lib import api, charts, narrative, tables\n\n"

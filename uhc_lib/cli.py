@@ -21,21 +21,27 @@ def _common(p: argparse.ArgumentParser) -> None:
         default="warm",
         help="warm: reuse one kernel per worker (fast, default); papermill: fresh kernel per brief",
     )
+    p.add_argument("--format", default="html", help="comma-separated output formats: html, pdf (default: html)")
+
+
+def _formats(args: argparse.Namespace) -> tuple[str, ...]:
+    return tuple(f.strip() for f in args.format.split(",") if f.strip())
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from uhc_lib.reports.batch import output_dir, plan, write_reports_home
+    from uhc_lib.reports.batch import output_dir, plan
     from uhc_lib.reports.run import run_brief
 
     codes, month = plan(args.data, [args.region], None, args.period)
     out = output_dir(month, args.lang, args.out)
-    result = run_brief(args.region, out, month, args.lang, args.criteria_year, args.data, engine=args.engine)
+    result = run_brief(
+        args.region, out, month, args.lang, args.criteria_year, args.data, engine=args.engine, formats=_formats(args)
+    )
     if not result.ok:
         print(
             f"FAILED {args.region}: {result.error}\n  notebook kept for inspection: {result.notebook}", file=sys.stderr
         )
         return 1
-    write_reports_home(out.parent.parent)
     print(result.html)
     return 0
 
@@ -55,9 +61,13 @@ def _batch(args: argparse.Namespace) -> int:
         args.province,
         progress=not args.quiet,
         engine=args.engine,
+        formats=_formats(args),
+        resume=args.resume,
+        scheduler=args.scheduler,
     )
     ok = len(report.results) - len(report.failed)
-    print(f"{ok} briefs written, {len(report.failed)} failed; index: {report.index}")
+    skipped = f" ({len(report.skipped)} already up to date)" if report.skipped else ""
+    print(f"{ok} briefs written{skipped}, {len(report.failed)} failed; index: {report.index}")
     for r in report.failed:
         print(f"  FAILED {r.region_code}: {r.error}", file=sys.stderr)
     return 1 if report.failed else 0
@@ -108,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--province", help="only this province code, e.g. 32")
     p.add_argument("--jobs", type=int, help="parallel workers (default: one per core)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--resume", action="store_true", help="skip briefs already up to date for the same data, parameters and code"
+    )
+    p.add_argument("--scheduler", help="Dask distributed scheduler address (tcp://host:8786) to run the batch on")
     p.set_defaults(func=_batch)
 
     p = sub.add_parser("validate", help="check a panel file and report every problem")

@@ -310,6 +310,16 @@ def quality_notes(fig: BriefFigures, lang: str = "id") -> list[str]:
     return notes
 
 
+METHOD_NOTE = {
+    "id": "Cara membaca: cakupan kepesertaan = peserta terdaftar ÷ jumlah penduduk (Dukcapil, semester terakhir yang "
+    "dipakai sebagai penyebut); keaktifan = peserta aktif ÷ jumlah penduduk, rasio yang dipakai kriteria UHC. "
+    "Laju proyeksi adalah rata-rata perubahan {n} bulan terakhir.",
+    "en": "How to read: coverage = registered participants ÷ population (Dukcapil, the latest semester used as "
+    "denominator); activity = active participants ÷ population, the ratio the UHC criteria use. Projections use "
+    "the average change of the last {n} months.",
+}
+
+
 def paragraphs(fig: BriefFigures, lang: str = "id") -> list[str]:
     """The brief's narrative, paragraph by paragraph."""
     fmt.check_lang(lang)
@@ -319,6 +329,7 @@ def paragraphs(fig: BriefFigures, lang: str = "id") -> list[str]:
         gap_paragraph(fig, lang),
         trend(fig, lang),
         *quality_notes(fig, lang),
+        f"*{METHOD_NOTE[lang].format(n=fig.pace_months)}*",
     ]
     if fig.illustrative:
         out.append(ILLUSTRATIVE_NOTE[lang])

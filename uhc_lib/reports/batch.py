@@ -12,7 +12,7 @@ from tqdm.auto import tqdm
 
 from uhc_lib import api
 from uhc_lib.config import REPORTS_DIR
-from uhc_lib.reports.export import write_atomic
+from uhc_lib.reports.export import remove_stale_temporaries, write_atomic
 from uhc_lib.reports.index import write_index
 from uhc_lib.reports.run import BriefResult, run_brief
 
@@ -29,6 +29,10 @@ class BatchReport:
     @property
     def failed(self) -> list[BriefResult]:
         return [r for r in self.results if not r.ok]
+
+    @property
+    def skipped(self) -> list[BriefResult]:
+        return [r for r in self.results if r.skipped]
 
 
 def output_dir(period: str, lang: str, reports_dir: str | Path | None = None) -> Path:
@@ -52,22 +56,34 @@ def plan(data_path: str | Path | None = None, regions: list[str] | None = None, 
 def run_batch(regions: list[str] | None = None, period: str | None = None, lang: str = "id",
               criteria_year: int | None = None, data_path: str | Path | None = None,
               reports_dir: str | Path | None = None, jobs: int | None = None, province: str | None = None,
-              executor: Executor | None = None, progress: bool = True, engine: str = "warm") -> BatchReport:
+              executor: Executor | None = None, progress: bool = True, engine: str = "warm",
+              formats: tuple[str, ...] = ("html",), resume: bool = False,
+              scheduler: str | None = None) -> BatchReport:
     """Run the brief for every region (or the given ones) and write the index; failures are recorded, not raised.
 
     ``executor`` may be any ``concurrent.futures.Executor``; by default a process pool of ``jobs`` workers
     (one per core). ``engine="warm"`` keeps one kernel alive per worker and resets it between briefs;
-    ``engine="papermill"`` starts a fresh kernel per brief (the reference; slower).
+    ``engine="papermill"`` starts a fresh kernel per brief (the reference; slower). ``scheduler`` is the address
+    of a Dask distributed scheduler (``tcp://host:8786``) whose workers run the briefs instead; they must see the
+    same project, data and ``reports_dir`` paths. ``resume`` skips briefs already up to date.
     """
     codes, month = plan(data_path, regions, province, period)
     out_dir = output_dir(month, lang, reports_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out_dir)
+    dask_client = None
+    if executor is None and scheduler:
+        from distributed import Client
+
+        dask_client = Client(scheduler)
+        executor = dask_client.get_executor()
     own = executor is None
     pool = executor or ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
     results: list[BriefResult] = []
     try:
         futures = {
-            pool.submit(run_brief, code, out_dir, month, lang, criteria_year, data_path, engine=engine): code
+            pool.submit(run_brief, code, out_dir, month, lang, criteria_year, data_path, engine=engine,
+                        formats=tuple(formats), resume=resume): code
             for code in codes
         }
         with tqdm(total=len(futures), desc=f"briefs {month} ({lang})", unit="brief", disable=not progress) as bar:
@@ -83,6 +99,8 @@ def run_batch(regions: list[str] | None = None, period: str | None = None, lang:
     finally:
         if own:
             pool.shutdown(cancel_futures=True)
+        if dask_client is not None:
+            dask_client.close()
     results.sort(key=lambda r: r.region_code)
     write_atomic(out_dir / "batch.json", json.dumps([r.to_dict() for r in results], indent=1, default=str))
     index = write_index(results, out_dir, month, lang, api.is_illustrative(data_path))

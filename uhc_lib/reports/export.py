@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
+import threading
 from pathlib import Path
 
 import nbformat
@@ -12,8 +14,10 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
+@lru_cache(maxsize=4)
 def html_exporter(lang: str = "id") -> HTMLExporter:
-    """HTML exporter for briefs: code hidden, cells tagged ``remove_cell`` dropped, offline template."""
+    """HTML exporter for briefs: code hidden, cells tagged ``remove_cell`` dropped, offline template (cached per
+    process and language: building one loads and compiles the templates)."""
     exporter = HTMLExporter(
         extra_template_basedirs=[str(TEMPLATES)],
         template_name="brief",
@@ -37,9 +41,21 @@ def notebook_to_html(nb: nbformat.NotebookNode, title: str | None = None, lang: 
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write to a temporary name beside ``path`` then rename, so a killed run never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    if isinstance(text, bytes):
-        tmp.write_bytes(text)
-    else:
-        tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        if isinstance(text, bytes):
+            tmp.write_bytes(text)
+        else:
+            tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files a killed run left in ``folder`` (never finished outputs); returns how many."""
+    stale = [*folder.glob(".*.tmp"), *folder.glob("notebooks/.*.tmp"), *folder.glob("notebooks/.*.running.ipynb")]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)

@@ -71,7 +71,7 @@ def write_index(results: Iterable[BriefResult], out_dir: Path, period: str, lang
             badge = "ok" if s.get("met_headline") else "no"
             label = s.get(f"status_label_{lang}", s.get("status", ""))
             parts.append(
-                f"<tr><td><a href=\"{_rel(r.html, out_dir)}\">{html.escape(r.region_code)} "
+                f"<tr><td><a href=\"{_rel(r.html or r.pdf, out_dir)}\">{html.escape(r.region_code)} "
                 f"{html.escape(str(s.get('region_name', '')))}</a></td>"
                 f"<td class='n'>{fmt.pct(s.get('coverage_pct', 0), lang)}</td>"
                 f"<td class='n'>{fmt.pct(s.get('activity_pct', 0), lang)}</td>"

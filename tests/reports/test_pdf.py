@@ -1,0 +1,28 @@
+"""PDF briefs: A4, numbered pages, the region's figures in the text, the illustrative note."""
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.notebook
+
+
+def test_cianjur_pdf(produced):
+    result = next(r for r in produced.results if r.region_code == "32.03")
+    assert result.ok and result.pdf.endswith("32.03.pdf")
+    reader = PdfReader(result.pdf)
+    assert 1 <= len(reader.pages) <= 3
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    text = " ".join(page.extract_text() for page in reader.pages)
+    text = " ".join(text.split())
+    assert "Kabupaten Cianjur" in text and "Desember 2024" in text
+    assert "96 persen" in text and "68,7 persen" in text
+    assert "52.298" in text and "295.477" in text
+    assert "Data ilustratif" in text
+    assert f"Halaman 1 dari {len(reader.pages)}" in text
+
+
+def test_failed_region_has_no_pdf(produced, tmp_path):
+    failed = next(r for r in produced.results if r.region_code == "99.99")
+    assert not failed.ok and failed.pdf is None
+    assert not (produced.out_dir / "99.99.pdf").exists()
