@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from uhc_lib import fmt, segments
 from uhc_lib.brief import BriefFigures
@@ -67,7 +67,8 @@ def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     t = TEXT[fmt.check_lang(lang)]
     h = brief.history
     x = h["period"].dt.to_timestamp()
-    fig, ax = plt.subplots(figsize=(8.2, 4.2), dpi=DPI, layout="constrained")
+    fig, ax = plt.subplots(figsize=(8.2, 4.2), dpi=DPI)
+    fig.subplots_adjust(left=0.085, right=0.975, top=0.87, bottom=0.1)  # fixed margins: a third faster than layout
     ax.plot(x, h["coverage_pct"], color=COVERAGE_COLOR, lw=2.2, label=t["coverage"])
     ax.plot(x, h["activity_pct"], color=ACTIVITY_COLOR, lw=2.2, label=t["activity"])
     seen: set[tuple[str, float]] = set()
@@ -123,7 +124,8 @@ def segment_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     """Registered participants by segment, split into active and inactive, with the active share of each."""
     t = TEXT[fmt.check_lang(lang)]
     seg = brief.segments
-    fig, ax = plt.subplots(figsize=(8.2, 3.2), dpi=DPI, layout="constrained")
+    fig, ax = plt.subplots(figsize=(8.2, 3.2), dpi=DPI)
+    fig.subplots_adjust(left=0.29, right=0.975, top=0.84, bottom=0.16)
     if seg.empty:
         ax.text(0.5, 0.5, t["no_segments"], ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
@@ -144,6 +146,7 @@ def segment_chart(brief: BriefFigures, lang: str = "id") -> Figure:
             fontsize=8,
         )
     ax.set_xlim(0, width * 1.45)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.number(v, lang)))
     ax.set_xlabel(t["persons"])
     ax.set_title(t["seg_title"].format(month=fmt.month(brief.period, lang)), fontsize=11, loc="left", pad=14)

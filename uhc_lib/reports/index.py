@@ -28,7 +28,8 @@ CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:64rem;margin:0 auto;padding:1.5rem;
 color:#111827}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:1px solid #e5e7eb}
-table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{padding:.25rem .5rem;text-align:left;
+table{border-collapse:collapse;width:100%;font-size:.92rem;table-layout:fixed}
+th:nth-child(1){width:44%}th:nth-child(2),th:nth-child(3){width:14%}td,th{padding:.25rem .5rem;text-align:left;
 border-bottom:1px solid #f3f4f6}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;padding:.05rem .45rem;border-radius:.6rem;font-size:.8rem}
 .ok{background:#dcfce7;color:#166534}.no{background:#fee2e2;color:#991b1b}.fail{background:#fde68a;color:#92400e}
