@@ -7,6 +7,7 @@ import shutil
 import pandas as pd
 import pytest
 
+from tests.helpers import make_panel
 from uhc_lib import criteria
 from uhc_lib.config import RULES_DIR as REAL_RULES_DIR
 from uhc_lib.criteria import (
@@ -21,16 +22,6 @@ from uhc_lib.criteria import (
     targets,
 )
 from uhc_lib.indicators import indicators
-
-COLUMNS = ["region_code", "period", "segment", "population", "registered", "active"]
-
-
-def make_panel(rows: list[tuple]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    df["period"] = pd.PeriodIndex(df["period"], freq="M")
-    for col in ("population", "registered", "active"):
-        df[col] = df[col].astype("int64")
-    return df
 
 
 def region_ind(population: int, registered: int, active: int, pemda: int | None = None, code: str = "01.01"):

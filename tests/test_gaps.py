@@ -8,20 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import make_panel
 from uhc_lib.criteria import criteria_table
 from uhc_lib.gaps import gap_to, gaps
 from uhc_lib.indicators import indicators, meets
-
-COLUMNS = ["region_code", "period", "segment", "population", "registered", "active"]
-
-
-def make_panel(rows: list[tuple]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    df["period"] = pd.PeriodIndex(df["period"], freq="M")
-    for col in ("population", "registered", "active"):
-        df[col] = df[col].astype("int64")
-    return df
-
 
 CIANJUR_2024_12 = ("32.03", "2024-12", "total", 2_614_845, 2_510_251, 1_796_399)
 LEBONG_2024_07 = ("17.07", "2024-07", "total", 113_822, 114_630, 85_833)

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import make_panel
+from tests.helpers import row_at as one
 from uhc_lib.indicators import (
     add_indicators,
     indicators,
@@ -18,24 +20,6 @@ from uhc_lib.indicators import (
     region_totals,
     required_count,
 )
-
-COLUMNS = ["region_code", "period", "segment", "population", "registered", "active"]
-
-
-def make_panel(rows: list[tuple]) -> pd.DataFrame:
-    """Tidy panel from (region_code, 'YYYY-MM', segment, population, registered, active) tuples."""
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    df["period"] = pd.PeriodIndex(df["period"], freq="M")
-    for col in ("population", "registered", "active"):
-        df[col] = df[col].astype("int64")
-    return df
-
-
-def one(df: pd.DataFrame, region: str, period: str) -> pd.Series:
-    row = df[(df["region_code"] == region) & (df["period"] == pd.Period(period, "M"))]
-    assert len(row) == 1
-    return row.iloc[0]
-
 
 # Lebong (17.07), July 2024: published 100.71 % coverage and 75.41 % activity (active / population).
 LEBONG = ("17.07", "2024-07", "total", 113_822, 114_630, 85_833)

@@ -5,22 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.helpers import make_frame, row_at
 from uhc_lib.quality import FLAG_COLUMNS, quality_flags
 
 
 def make_ind(rows: list[tuple]) -> pd.DataFrame:
     """Indicator-like frame from (region_code, 'YYYY-MM', population, registered, active)."""
-    df = pd.DataFrame(rows, columns=["region_code", "period", "population", "registered", "active"])
-    df["period"] = pd.PeriodIndex(df["period"], freq="M")
-    for col in ("population", "registered", "active"):
-        df[col] = df[col].astype("int64")
-    return df
-
-
-def flags_of(out: pd.DataFrame, region: str, period: str) -> pd.Series:
-    row = out[(out["region_code"] == region) & (out["period"] == pd.Period(period, "M"))]
-    assert len(row) == 1
-    return row.iloc[0]
+    return make_frame(rows, ["region_code", "period", "population", "registered", "active"])
 
 
 def test_columns():
@@ -114,15 +105,15 @@ def test_regions_not_compared_with_each_other_and_order_independent():
     ind.index = [7, 3, 5, 1]
     out = quality_flags(ind)
     assert list(out.index) == [7, 3, 5, 1]
-    assert not flags_of(out, "17.07", "2024-08")["population_jump"]
-    assert pd.isna(flags_of(out, "17.07", "2024-08")["population_change_pct"])
-    assert flags_of(out, "17.07", "2024-09")["population_jump"]
-    assert flags_of(out, "17.07", "2024-09")["population_change_pct"] == pytest.approx(
+    assert not row_at(out, "17.07", "2024-08")["population_jump"]
+    assert pd.isna(row_at(out, "17.07", "2024-08")["population_change_pct"])
+    assert row_at(out, "17.07", "2024-09")["population_jump"]
+    assert row_at(out, "17.07", "2024-09")["population_change_pct"] == pytest.approx(
         100 * (125_000 - 113_822) / 113_822
     )
-    assert not flags_of(out, "32.03", "2024-07")["population_jump"]
-    assert not flags_of(out, "32.03", "2024-08")["population_jump"]
-    assert flags_of(out, "32.03", "2024-08")["population_change_pct"] == pytest.approx(
+    assert not row_at(out, "32.03", "2024-07")["population_jump"]
+    assert not row_at(out, "32.03", "2024-08")["population_jump"]
+    assert row_at(out, "32.03", "2024-08")["population_change_pct"] == pytest.approx(
         100 * (2_700_000 - 2_614_845) / 2_614_845
     )
-    assert bool(flags_of(out, "17.07", "2024-08")["coverage_over_100"])
+    assert bool(row_at(out, "17.07", "2024-08")["coverage_over_100"])

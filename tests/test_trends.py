@@ -7,6 +7,8 @@ import math
 import pandas as pd
 import pytest
 
+from tests.helpers import make_panel
+from tests.helpers import row_at as at
 from uhc_lib.indicators import indicators
 from uhc_lib.trends import (
     CHANGE_COLUMNS,
@@ -16,22 +18,6 @@ from uhc_lib.trends import (
     project_targets,
     projected_period,
 )
-
-COLUMNS = ["region_code", "period", "segment", "population", "registered", "active"]
-
-
-def make_panel(rows: list[tuple]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    df["period"] = pd.PeriodIndex(df["period"], freq="M")
-    for col in ("population", "registered", "active"):
-        df[col] = df[col].astype("int64")
-    return df
-
-
-def at(df: pd.DataFrame, region: str, period: str) -> pd.Series:
-    row = df[(df["region_code"] == region) & (df["period"] == pd.Period(period, "M"))]
-    assert len(row) == 1
-    return row.iloc[0]
 
 
 @pytest.fixture

@@ -158,6 +158,27 @@ def _also_met(fig: BriefFigures, lang: str) -> str:
     return f" Kriteria {_short_label(t)} ({_minimums(t, 'id')}) sudah terpenuhi."
 
 
+GAP_WORDS = {
+    "id": {
+        "intro": "Untuk memenuhi {name} (kriteria {year}: {minimums}), ",
+        "enrol": "sebanyak {n} perlu didaftarkan",
+        "activate": "peserta aktif perlu bertambah {n}{react}",
+        "react_part": " ({n} di antaranya dengan mengaktifkan kembali peserta nonaktif, "
+        "bila peserta baru langsung aktif)",
+        "react_all": " melalui pengaktifan kembali peserta nonaktif",
+        "and": " dan ",
+    },
+    "en": {
+        "intro": "To meet {name} ({year} criteria: {minimums}), ",
+        "enrol": "{n} must be enrolled",
+        "activate": "active participants must increase by {n}{react}",
+        "react_part": " ({n} of them by reactivating inactive participants, if new enrolees are active at once)",
+        "react_all": " (by reactivating inactive participants)",
+        "and": " and ",
+    },
+}
+
+
 def gap(t: Target, fig: BriefFigures, lang: str = "id") -> str:
     """How many residents must enrol and how many more must be active to meet ``t``."""
     name = _short_label_en(t) if lang == "en" else _short_label(t)
@@ -167,35 +188,18 @@ def gap(t: Target, fig: BriefFigures, lang: str = "id") -> str:
             if lang == "en"
             else f"{name} (kriteria {t.year}: {_minimums(t, 'id')}) sudah tercapai."
         )
-    if lang == "en":
-        parts = []
-        if t.enrol_needed:
-            parts.append(f"{fmt.persons(t.enrol_needed, 'en')} must be enrolled")
-        if t.activate_needed:
-            react = (
-                (
-                    f" ({fmt.number(t.reactivate_needed, 'en')} of them by reactivating inactive participants, "
-                    f"if new enrolees are active at once)"
-                )
-                if t.reactivate_needed and t.enrol_needed
-                else (" (by reactivating inactive participants)" if t.reactivate_needed else "")
-            )
-            parts.append(f"active participants must increase by {fmt.persons(t.activate_needed, 'en')}{react}")
-        return f"To meet {name} ({t.year} criteria: {_minimums(t, 'en')}), " + " and ".join(parts) + "."
+    w = GAP_WORDS[lang]
     parts = []
     if t.enrol_needed:
-        parts.append(f"sebanyak {fmt.persons(t.enrol_needed, 'id')} perlu didaftarkan")
+        parts.append(w["enrol"].format(n=fmt.persons(t.enrol_needed, lang)))
     if t.activate_needed:
-        react = (
-            (
-                f" ({fmt.number(t.reactivate_needed, 'id')} di antaranya dengan mengaktifkan kembali peserta "
-                f"nonaktif, bila peserta baru langsung aktif)"
-            )
-            if t.reactivate_needed and t.enrol_needed
-            else (" melalui pengaktifan kembali peserta nonaktif" if t.reactivate_needed else "")
-        )
-        parts.append(f"peserta aktif perlu bertambah {fmt.persons(t.activate_needed, 'id')}{react}")
-    return f"Untuk memenuhi {name} (kriteria {t.year}: {_minimums(t, 'id')}), " + " dan ".join(parts) + "."
+        react = ""
+        if t.reactivate_needed:
+            react = w["react_part"] if t.enrol_needed else w["react_all"]
+        react = react.format(n=fmt.number(t.reactivate_needed, lang))
+        parts.append(w["activate"].format(n=fmt.persons(t.activate_needed, lang), react=react))
+    intro = w["intro"].format(name=name, year=t.year, minimums=_minimums(t, lang))
+    return intro + w["and"].join(parts) + "."
 
 
 def _change(value: float | None, lang: str) -> str:

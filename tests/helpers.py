@@ -1,0 +1,27 @@
+"""Small builders shared by the unit tests (import as ``from tests.helpers import ...``)."""
+
+import pandas as pd
+
+COLUMNS = ["region_code", "period", "segment", "population", "registered", "active"]
+COUNTS = ("population", "registered", "active")
+
+
+def make_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """A frame from tuples with ``period`` as monthly Periods and the counts as int64."""
+    df = pd.DataFrame(rows, columns=columns)
+    df["period"] = pd.PeriodIndex(df["period"], freq="M")
+    for col in COUNTS:
+        df[col] = df[col].astype("int64")
+    return df
+
+
+def make_panel(rows: list[tuple]) -> pd.DataFrame:
+    """Tidy panel from (region_code, 'YYYY-MM', segment, population, registered, active) tuples."""
+    return make_frame(rows, COLUMNS)
+
+
+def row_at(df: pd.DataFrame, region: str, period: str) -> pd.Series:
+    """The single row of ``region`` in ``period``."""
+    row = df[(df["region_code"] == region) & (df["period"] == pd.Period(period, "M"))]
+    assert len(row) == 1
+    return row.iloc[0]
