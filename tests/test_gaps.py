@@ -6,9 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from tests.helpers import make_panel
+from tests.helpers import PCTS, count_rows, make_panel
 from uhc_lib.criteria import criteria_table
 from uhc_lib.gaps import gap_to, gaps
 from uhc_lib.indicators import indicators, meets
@@ -135,23 +134,9 @@ def test_gaps_many_regions_and_months():
 
 # ---------------------------------------------------------------- property tests
 
-PCTS = st.integers(min_value=0, max_value=10_000).map(lambda bp: bp / 100)
-
-
-@st.composite
-def region_rows(draw):
-    n = draw(st.integers(min_value=1, max_value=6))
-    rows = []
-    for i in range(n):
-        population = draw(st.integers(min_value=1, max_value=50_000_000))
-        registered = draw(st.integers(min_value=0, max_value=60_000_000))
-        active = draw(st.integers(min_value=0, max_value=registered))
-        rows.append((f"{i + 1:02d}.01", "2024-07", "total", population, registered, active))
-    return rows
-
 
 @settings(max_examples=75, deadline=None)
-@given(region_rows(), PCTS, PCTS)
+@given(count_rows(max_regions=6), PCTS, PCTS)
 def test_property_gaps_close_exactly(rows, cov, act):
     ind = indicators(make_panel(rows))
     g = gap_to(ind, cov, act)

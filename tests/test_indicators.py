@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import make_panel
+from tests.helpers import PCTS, count_rows, make_panel
 from tests.helpers import row_at as one
 from uhc_lib.indicators import (
     add_indicators,
@@ -213,20 +213,6 @@ def test_required_count_respects_pct_beyond_two_decimals():
 
 
 # ---------------------------------------------------------------- property tests
-
-PCTS = st.integers(min_value=0, max_value=10_000).map(lambda bp: bp / 100)
-
-
-@st.composite
-def count_rows(draw):
-    n = draw(st.integers(min_value=1, max_value=8))
-    rows = []
-    for i in range(n):
-        population = draw(st.integers(min_value=1, max_value=50_000_000))
-        registered = draw(st.integers(min_value=0, max_value=60_000_000))
-        active = draw(st.integers(min_value=0, max_value=registered))
-        rows.append((f"{i + 1:02d}.01", "2024-07", "total", population, registered, active))
-    return rows
 
 
 @settings(max_examples=75, deadline=None)

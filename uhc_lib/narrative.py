@@ -115,37 +115,47 @@ def _margin(fig: BriefFigures, t: Target, lang: str) -> str:
     return ""
 
 
+MISS_WORDS = {
+    "id": {
+        "coverage": "cakupan {v}",
+        "activity": "keaktifan {v}",
+        "above": "sudah melampaui",
+        "below": "masih di bawah",
+        "phrase": "{what} {side} {minimum}",
+        "but": ", tetapi ",
+        "and": " dan ",
+    },
+    "en": {
+        "coverage": "coverage of {v}",
+        "activity": "activity of {v}",
+        "above": "is above",
+        "below": "is below",
+        "phrase": "{what} {side} {minimum}",
+        "but": ", but ",
+        "and": " and ",
+    },
+}
+
+
 def _misses(t: Target, cov: float, act: float, lang: str) -> str:
-    parts = []
-    if t.min_coverage_pct is not None:
-        ok = not (t.enrol_needed > 0)
-        if lang == "en":
-            parts.append(
-                f"coverage of {fmt.percent(cov, 'en')} is "
-                f"{'above' if ok else 'below'} {fmt.percent(t.min_coverage_pct, 'en')}"
+    """'coverage 96 % is above 95 %, but activity 68.7 % is below 75 %' (the parts the criterion has)."""
+    w = MISS_WORDS[lang]
+    parts, short = [], []
+    for what, value, minimum, needed in (
+        ("coverage", cov, t.min_coverage_pct, t.enrol_needed),
+        ("activity", act, t.min_activity_pct, t.activate_needed),
+    ):
+        if minimum is None:
+            continue
+        short.append(needed > 0)
+        side = w["below"] if needed > 0 else w["above"]
+        parts.append(
+            w["phrase"].format(
+                what=w[what].format(v=fmt.percent(value, lang)), side=side, minimum=fmt.percent(minimum, lang)
             )
-        else:
-            parts.append(
-                f"cakupan {fmt.percent(cov, 'id')} {'sudah melampaui' if ok else 'masih di bawah'} "
-                f"{fmt.percent(t.min_coverage_pct, 'id')}"
-            )
-    if t.min_activity_pct is not None:
-        ok = not (t.activate_needed > 0)
-        if lang == "en":
-            parts.append(
-                f"activity of {fmt.percent(act, 'en')} is "
-                f"{'above' if ok else 'below'} {fmt.percent(t.min_activity_pct, 'en')}"
-            )
-        else:
-            parts.append(
-                f"keaktifan {fmt.percent(act, 'id')} {'sudah melampaui' if ok else 'masih di bawah'} "
-                f"{fmt.percent(t.min_activity_pct, 'id')}"
-            )
-    return (
-        (", but " if lang == "en" else ", tetapi ").join(parts)
-        if len(parts) == 2 and ((t.enrol_needed > 0) != (t.activate_needed > 0))
-        else (" and " if lang == "en" else " dan ").join(parts)
-    )
+        )
+    contrast = len(parts) == 2 and short[0] != short[1]
+    return (w["but"] if contrast else w["and"]).join(parts)
 
 
 def _also_met(fig: BriefFigures, lang: str) -> str:
