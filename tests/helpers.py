@@ -33,11 +33,12 @@ PCTS = st.integers(min_value=0, max_value=10_000).map(lambda bp: bp / 100)  # 0.
 
 @st.composite
 def count_rows(draw, max_regions: int = 8):
-    """Panel rows (one month, totals) with random counts, active never above registered."""
+    """Panel rows (one month, totals) with random counts: registered at most twice the population (coverage up to
+    200 %, beyond anything real), active never above registered."""
     rows = []
     for i in range(draw(st.integers(min_value=1, max_value=max_regions))):
         population = draw(st.integers(min_value=1, max_value=50_000_000))
-        registered = draw(st.integers(min_value=0, max_value=60_000_000))
+        registered = draw(st.integers(min_value=0, max_value=2 * population))
         active = draw(st.integers(min_value=0, max_value=registered))
         rows.append((f"{i + 1:02d}.01", "2024-07", "total", population, registered, active))
     return rows

@@ -44,7 +44,8 @@ def test_unknown_command():
 @pytest.mark.notebook
 def test_brief_command_writes_html_and_pdf(tmp_path, capsys):
     assert main(["brief", "17.07", "--period", "2024-07", "--format", "html,pdf", "--out", str(tmp_path)]) == 0
-    assert capsys.readouterr().out.strip().endswith("17.07.html")
+    printed = capsys.readouterr().out.split()
+    assert [p.rsplit("/", 1)[-1] for p in printed] == ["17.07.html", "17.07.pdf"]
     out = tmp_path / "2024-07" / "id"
     assert (out / "17.07.html").exists() and (out / "17.07.pdf").read_bytes().startswith(b"%PDF")
 

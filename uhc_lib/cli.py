@@ -42,7 +42,7 @@ def _brief(args: argparse.Namespace) -> int:
             f"FAILED {args.region}: {result.error}\n  notebook kept for inspection: {result.notebook}", file=sys.stderr
         )
         return 1
-    print(result.html)
+    print("\n".join(p for p in (result.html, result.pdf) if p))
     return 0
 
 

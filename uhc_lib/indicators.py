@@ -29,7 +29,7 @@ def add_indicators(totals: pd.DataFrame) -> pd.DataFrame:
 
     coverage_pct = registered / population; activity_pct = active / **population** (the UHC criteria's ratio);
     active_of_registered_pct = active / registered (the other ratio used in the press). inactive_pct equals
-    coverage_pct - activity_pct exactly (Lebong: 100.71 - 75.41 = 25.30).
+    coverage_pct - activity_pct up to floating-point rounding (Lebong: 100.71 - 75.41 = 25.30).
     """
     out = totals.copy()
     pop = out["population"].astype("float64")
