@@ -46,6 +46,9 @@ cells = [
     ),
 ]
 
+# stable cell ids, so regenerating the notebook changes nothing unless its content changes
+for i, cell in enumerate(cells):
+    cell["id"] = f"brief-{i:02d}"
 nb = nbf.v4.new_notebook(cells=cells)
 nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
 nb.metadata["language_info"] = {"name": "python"}
