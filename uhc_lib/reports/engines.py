@@ -25,7 +25,6 @@ from papermill.engines import NBClientEngine, papermill_engines
 from uhc_lib.reports.kernels import IPCKernelManager
 
 ENGINES = ("warm", "papermill")
-log = logging.getLogger(__name__)
 
 # Like %reset -f (user variables gone, output cache emptied) without its full garbage collection, which costs
 # 0.14 s a brief; the kernel is restarted every ``restart_every`` briefs anyway.
