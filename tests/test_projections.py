@@ -60,3 +60,21 @@ def test_embedded_panel_projection_starts_from_exact_status(panel):
 def test_region_paces_unknown_period():
     with pytest.raises(ValueError, match="no data for 2030-01"):
         projections.region_paces(_three_regions(), "2030-01")
+
+
+def test_trend_findings_sentences():
+    from uhc_lib import findings
+    from uhc_lib.indicators import national
+
+    ind = _three_regions()
+    reach = projections.reach_months(ind, "2025-06", 2025)
+    projected = projections.projected_attainment(ind, "2025-06", 2025, horizon=1)
+    observed = projections.attainment(ind, 2025)
+    text = findings.trends(national(ind), observed, reach, projected, "98/80", "id")
+    # national: (990 + 940 + 990) / 3,000 = 97.33 % in Dec 2024; Jul 2025: (990 + 1,010 + 990) / 3,000 = 99.67 %
+    assert text[0].startswith("Secara nasional cakupan kepesertaan bergerak dari 97,33 persen (Desember 2024) ke 99,67")
+    assert text[1] == "Pada Juli 2025 2 dari 3 kabupaten/kota memenuhi 98/80; tertinggi 2 pada Juli 2025."
+    assert text[2].endswith("2 kabupaten/kota (66,7 persen) memenuhinya pada Juli 2025; 1 lainnya belum: "
+                            "1 masih kurang keaktifannya dan 0 cakupannya (sebagian keduanya).")  # fmt: skip
+    en = findings.trends(national(ind), observed, reach, projected, "98/80", "en")
+    assert en[2].endswith("1 would not: 1 would still fall short on activity and 0 on coverage (some on both).")
