@@ -18,6 +18,7 @@ from uhc_lib.criteria import (
     headline,
     label,
     next_year_with_new_rules,
+    reload_rules,
     rules_year,
     targets,
 )
@@ -44,9 +45,9 @@ CIANJUR_2024_12 = ("32.03", "2024-12", "total", 2_614_845, 2_510_251, 1_796_399)
 @pytest.fixture
 def real_rules():
     """Make sure the packaged rules are loaded (another test may have swapped the cache)."""
-    criteria_table.cache_clear()
+    reload_rules()
     yield
-    criteria_table.cache_clear()
+    reload_rules()
 
 
 # ---------------------------------------------------------------- the rules file and year resolution
@@ -251,9 +252,9 @@ def custom_rules(tmp_path, monkeypatch):
     """A copy of the rules in a tmp dir, swapped in; yields the CSV path to edit before the first lookup."""
     shutil.copy(REAL_RULES_DIR / "uhc_criteria.csv", tmp_path / "uhc_criteria.csv")
     monkeypatch.setattr(criteria, "RULES_DIR", tmp_path)
-    criteria_table.cache_clear()
+    reload_rules()
     yield tmp_path / "uhc_criteria.csv"
-    criteria_table.cache_clear()
+    reload_rules()
 
 
 def append_row(path, row: str) -> None:

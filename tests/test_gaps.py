@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 
 from tests.helpers import PCTS, count_rows, make_panel
-from uhc_lib.criteria import criteria_table
+from uhc_lib.criteria import reload_rules
 from uhc_lib.gaps import gap_to, gaps
 from uhc_lib.indicators import indicators, meets
 
@@ -18,9 +18,9 @@ LEBONG_2024_07 = ("17.07", "2024-07", "total", 113_822, 114_630, 85_833)
 
 @pytest.fixture(autouse=True)
 def real_rules():
-    criteria_table.cache_clear()
+    reload_rules()
     yield
-    criteria_table.cache_clear()
+    reload_rules()
 
 
 @pytest.fixture

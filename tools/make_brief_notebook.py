@@ -10,7 +10,8 @@ cells = [
     nbf.v4.new_markdown_cell(
         "# Regency brief (ringkasan kepesertaan JKN)\n\n"
         "Purpose: one kabupaten/kota, one month: coverage, activity, UHC status, gaps in persons, trend and segments, "
-        "with a narrative in Indonesian (`lang='id'`) or English (`lang='en'`).\n\n"
+        "its position in its province, the budget to its next target and scenarios that reach it, with a narrative "
+        "in Indonesian (`lang='id'`) or English (`lang='en'`).\n\n"
         "How to use: change the parameters cell and run all, or run it for one or all regions with "
         "`uhc brief 17.07 --period 2024-07` / `uhc batch`. All logic lives in `uhc_lib`; this notebook only displays.",
         metadata={"tags": ["remove_cell"]},
@@ -29,8 +30,9 @@ cells = [
         "%config InlineBackend.print_figure_kwargs = {'bbox_inches': None}  # charts use constrained layout\n"
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Markdown, display\n\n"
-        "from uhc_lib import api, charts, narrative, tables\n\n"
-        "fig = api.figures_for(region_code, period, criteria_year, data_path)",
+        "from uhc_lib import api, charts, narrative, outlook_text, peer_charts, scenario_chart, tables\n\n"
+        "fig = api.figures_for(region_code, period, criteria_year, data_path)\n"
+        "out = api.outlook_for(fig, data_path, lang)",
         metadata={"tags": ["setup"]},
     ),
     nbf.v4.new_code_cell(
@@ -40,6 +42,20 @@ cells = [
     nbf.v4.new_code_cell("charts.trend_chart(fig, lang)\nplt.show()"),
     nbf.v4.new_code_cell("display(Markdown(tables.goals_table(fig, lang)))"),
     nbf.v4.new_code_cell("charts.segment_chart(fig, lang)\nplt.show()"),
+    nbf.v4.new_code_cell(
+        "display(Markdown(outlook_text.peers_markdown(out, lang)))\n"
+        "peer_charts.province_ranking_chart(out.province, highlight=fig.region_code, lang=lang, "
+        "illustrative=fig.illustrative)\n"
+        "plt.show()"
+    ),
+    nbf.v4.new_code_cell("display(Markdown(outlook_text.budget_markdown(out, lang)))"),
+    nbf.v4.new_code_cell(
+        "display(Markdown(outlook_text.scenarios_intro(out, fig.population, lang)))\n"
+        "if out.paths:  # none when every goal is already met\n"
+        "    scenario_chart.scenario_chart(out.paths, out.target, out.scenarios, lang, fig.illustrative)\n"
+        "    plt.show()\n"
+        "display(Markdown(outlook_text.scenarios_markdown(out, lang)))"
+    ),
     nbf.v4.new_code_cell(
         'display({"application/json": api.summary(fig)}, raw=True)',
         metadata={"tags": ["summary", "remove_cell"]},

@@ -107,7 +107,7 @@ LESSON_1 = Lesson(
             ("parameters",),
         ),
         Code(
-            "import pandas as pd\n\nfrom uhc_lib import api, training\n\n" + checker(", broken_file=berkas_rusak"),
+            "from uhc_lib import api, training\n\n" + checker(", broken_file=berkas_rusak"),
             ("setup",),
         ),
         Md(

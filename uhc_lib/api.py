@@ -8,6 +8,7 @@ import pandas as pd
 
 from uhc_lib.brief import BriefFigures, brief_figures, summary
 from uhc_lib.io import read_panel
+from uhc_lib.outlook import Outlook, outlook
 
 
 def load_panel(data_path: str | Path | None = None) -> pd.DataFrame:
@@ -30,4 +31,18 @@ def figures_for(
     return brief_figures(panel, region_code, period, criteria_year, illustrative=is_illustrative(data_path))
 
 
-__all__ = ["load_panel", "figures_for", "is_illustrative", "brief_figures", "summary", "BriefFigures"]
+def outlook_for(fig: BriefFigures, data_path: str | Path | None = None, lang: str = "id") -> Outlook:
+    """Peers, budget and scenarios of a brief (``fig`` from :func:`figures_for` on the same data)."""
+    return outlook(fig, load_panel(data_path), lang)
+
+
+__all__ = [
+    "load_panel",
+    "figures_for",
+    "outlook_for",
+    "is_illustrative",
+    "brief_figures",
+    "summary",
+    "BriefFigures",
+    "Outlook",
+]

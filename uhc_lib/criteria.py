@@ -6,7 +6,7 @@ A year without rows uses the latest earlier year that has them (before the first
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -35,8 +35,19 @@ def rules_year(year: int) -> int:
 
 def criteria_for(year: int) -> pd.DataFrame:
     """The criteria rows in force for ``year``, ordered by rank then alternative."""
+    return _rows_of(rules_year(year)).copy()
+
+
+@cache
+def _rows_of(rules_year: int) -> pd.DataFrame:
     t = criteria_table()
-    return t[t["criteria_year"] == rules_year(year)].reset_index(drop=True)
+    return t[t["criteria_year"] == rules_year].reset_index(drop=True)
+
+
+def reload_rules() -> None:
+    """Forget the rules read so far, so the next lookup reads ``uhc_criteria.csv`` again."""
+    criteria_table.cache_clear()
+    _rows_of.cache_clear()
 
 
 def targets(year: int) -> pd.DataFrame:

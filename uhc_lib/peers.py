@@ -353,10 +353,17 @@ class PeerPosition:
 
 
 def peer_position(
-    ind: pd.DataFrame, region_code: str, period: str | pd.Period | None = None, year: int | None = None
+    ind: pd.DataFrame,
+    region_code: str,
+    period: str | pd.Period | None = None,
+    year: int | None = None,
+    q: Quadrants | None = None,
 ) -> PeerPosition:
-    """Ranks, quadrant and province context of ``region_code`` in one month (for the regency brief)."""
-    q = quadrants(ind, period, year)
+    """Ranks, quadrant and province context of ``region_code`` in one month (for the regency brief).
+
+    ``q``: the month's :func:`quadrants` when already computed (then ``ind``, ``period`` and ``year`` are not read).
+    """
+    q = q if q is not None else quadrants(ind, period, year)
     r = q.regions
     if region_code not in set(r["region_code"]):
         reference.region_name(region_code)  # raises a clear KeyError for a code that does not exist
@@ -409,10 +416,17 @@ class ProvincePeers:
 
 
 def province_peers(
-    ind: pd.DataFrame, province_code: str, period: str | pd.Period | None = None, year: int | None = None
+    ind: pd.DataFrame,
+    province_code: str,
+    period: str | pd.Period | None = None,
+    year: int | None = None,
+    q: Quadrants | None = None,
 ) -> ProvincePeers:
-    """The regions of ``province_code`` (e.g. ``"32"``) with ranks and quadrants, for the province deep dive."""
-    q = quadrants(ind, period, year)
+    """The regions of ``province_code`` (e.g. ``"32"``) with ranks and quadrants, for the province deep dive.
+
+    ``q``: the month's :func:`quadrants` when already computed (then ``ind``, ``period`` and ``year`` are not read).
+    """
+    q = q if q is not None else quadrants(ind, period, year)
     r = q.regions[q.regions["province_code"] == province_code].reset_index(drop=True)
     if r.empty:
         known = sorted(reference.provinces()["province_code"])

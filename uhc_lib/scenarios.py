@@ -510,7 +510,8 @@ DESCRIPTIONS = {
         "mandiri": "Separuh peserta mandiri yang menunggak diaktifkan kembali dalam {r} bulan (tunggakan dibayar "
         "peserta) dan dana CSR perusahaan menanggung premi sebagian peserta mandiri lainnya.",
         "combined": "Pendaftaran penduduk oleh Pemda, reaktivasi separuh peserta mandiri yang menunggak, dan "
-        "pengambilalihan peserta nonaktif (PBI APBN, PPU) sebagai PBPU Pemda untuk sisa kekurangan.",
+        "pengambilalihan peserta nonaktif (PBI APBN, PPU, lalu peserta mandiri lainnya) sebagai PBPU Pemda untuk sisa "
+        "kekurangan.",
     },
     "en": {
         "baseline": "The trend of the last {n} months continues (registered and active, persons a month).",
@@ -519,10 +520,11 @@ DESCRIPTIONS = {
         "mandiri": "Half of the self-paying participants in arrears are reactivated over {r} months (arrears paid "
         "by the participants) and company CSR funds pay the premium of other self-paying participants.",
         "combined": "Residents enrolled by the regency, half the self-paying participants in arrears reactivated, "
-        "and inactive participants (PBI APBN, PPU) taken over as PBPU Pemda for the rest of the gap.",
+        "and inactive participants (PBI APBN, PPU, then other self-paying ones) taken over as PBPU Pemda for the "
+        "rest of the gap.",
     },
 }
-TAKEOVER_ORDER = ("pbi_apbn", "ppu", "pbpu_pemda")
+TAKEOVER_ORDER = ("pbi_apbn", "ppu", "pbpu_pemda", "pbpu_mandiri", "bp")
 
 
 def _over(persons: int, months: int) -> int:
@@ -559,7 +561,8 @@ def default_scenarios(
         combined.append(ReactivateArrears(pace=_over(from_mandiri, reactivate_months), cap=from_mandiri))
     rest = react - from_mandiri
     for seg in TAKEOVER_ORDER:
-        n = min(rest, pools.get(seg, rest))
+        left = pools.get(seg, rest) - (from_mandiri if seg == "pbpu_mandiri" else 0)
+        n = min(rest, max(0, left))
         if n > 0:
             combined.append(TakeOverInactive(pace=_over(n, reactivate_months), cap=n, segment=seg))
             rest -= n

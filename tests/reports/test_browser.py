@@ -44,7 +44,7 @@ def test_brief_renders(browser, produced, tmp_path):
     page, errors, requests = _open(browser, produced.out_dir / "17.07.html", tmp_path, "brief")
     assert errors == [] and requests == []
     images = page.eval_on_selector_all("img", "els => els.map(e => [e.complete, e.naturalWidth])")
-    assert len(images) == 2 and all(done and width > 300 for done, width in images)
+    assert len(images) == 4 and all(done and width > 300 for done, width in images)  # trend, segments, peers, scenarios
     text = page.inner_text("body")
     assert "Kabupaten Lebong" in text and len(text) > 800
     assert (tmp_path / "brief.png").stat().st_size > 50_000

@@ -10,7 +10,7 @@ def test_cianjur_pdf(produced):
     result = next(r for r in produced.results if r.region_code == "32.03")
     assert result.ok and result.pdf.endswith("32.03.pdf")
     reader = PdfReader(result.pdf)
-    assert 1 <= len(reader.pages) <= 3
+    assert 2 <= len(reader.pages) <= 6
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
     assert (round(width), round(height)) == (595, 842)  # A4 in points
     text = " ".join(page.extract_text() for page in reader.pages)
@@ -19,6 +19,8 @@ def test_cianjur_pdf(produced):
     assert "96 persen" in text and "68,7 persen" in text
     assert "52.298" in text and "295.477" in text
     assert "Data ilustratif" in text
+    assert "Rp26.358.192.000 per tahun" in text and "mencapai UHC Prioritas pada Desember 2025" in text
+    assert "¶" not in text  # heading anchors are not printed
     assert f"Halaman 1 dari {len(reader.pages)}" in text
 
 

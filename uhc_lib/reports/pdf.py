@@ -43,7 +43,10 @@ table {{ border-collapse: collapse; margin: 4pt 0 8pt 0; font-size: 8.8pt; }}
 th, td {{ border-bottom: 0.5pt solid #ccc; padding: 2pt 6pt; text-align: left; }}
 img {{ width: 100%; height: auto; break-inside: avoid; }}
 p {{ margin: 0 0 5pt 0; orphans: 3; widows: 3; }}
-.jp-Cell, .cell {{ break-inside: avoid; }}
+h2 {{ font-size: 12pt; margin: 10pt 0 4pt 0; break-after: avoid; }}
+.anchor-link {{ display: none; }}
+ul {{ margin: 2pt 0 6pt 0; padding-left: 14pt; }} li {{ margin: 0 0 2pt 0; }}
+tr, img, .jp-OutputArea-output:has(img) {{ break-inside: avoid; }}
 pre {{ white-space: pre-wrap; }}
 """
 

@@ -1,0 +1,94 @@
+"""The brief's sections on peers, budget and scenarios as Markdown (id/en), from an :class:`Outlook` only."""
+
+from __future__ import annotations
+
+from uhc_lib import budget_text, fmt, peer_text
+from uhc_lib.brief import Target
+from uhc_lib.outlook import Outlook
+
+WORDS = {
+    "id": {
+        "peers": "Posisi di antara kabupaten/kota di {province}",
+        "budget": "Anggaran untuk mencapai {target}",
+        "scenarios": "Skenario menuju {target}",
+        "all_met": "{region} sudah memenuhi semua kriteria yang dipantau dalam ringkasan ini ({target} termasuk); "
+        "tidak diperlukan anggaran tambahan untuk mencapainya.",
+        "assumptions": "Asumsi perhitungan:",
+        "intro": "Skenario berikut menghitung bulan demi bulan selama {n} bulan dari {month} dengan jumlah penduduk "
+        "tetap ({population}); karena itu hasilnya dapat berbeda dari proyeksi laju di atas, yang ikut "
+        "memperhitungkan perubahan jumlah penduduk.",
+        "first": "Skenario tercepat: “{name}”, yang mencapai {target} pada {month} dengan biaya Pemda {cost} per "
+        "tahun setelah semua langkah berjalan.",
+        "none": "Tidak satu pun skenario mencapai {target} dalam {n} bulan: kekurangannya lebih besar daripada yang "
+        "dapat ditutup dengan langkah-langkah ini saja.",
+    },
+    "en": {
+        "peers": "Position among the kabupaten/kota of {province}",
+        "budget": "Budget to reach {target}",
+        "scenarios": "Scenarios towards {target}",
+        "all_met": "{region} already meets every criterion this brief follows ({target} included); no additional "
+        "budget is needed to reach them.",
+        "assumptions": "Assumptions:",
+        "intro": "The scenarios below are computed month by month for {n} months from {month} with the population "
+        "held at {population}; their months can therefore differ from the projection at the current pace above, "
+        "which follows the changes in population too.",
+        "first": "Fastest scenario: “{name}”, reaching {target} in {month}, at a cost to the regency of {cost} a "
+        "year once all its measures are in place.",
+        "none": "No scenario reaches {target} within {n} months: the gap is larger than these measures alone "
+        "can close.",
+    },
+}
+
+
+def _short(t: Target, lang: str) -> str:
+    return t.label(lang).split(" (")[0]
+
+
+def peers_markdown(o: Outlook, lang: str = "id") -> str:
+    """Heading and the peer paragraph (ranks in province and nation, quadrant, the province's range)."""
+    w = WORDS[fmt.check_lang(lang)]
+    heading = w["peers"].format(province=o.position.province_name)
+    return f"## {heading}\n\n{peer_text.position_paragraph(o.position, lang)}"
+
+
+def budget_markdown(o: Outlook, lang: str = "id") -> str:
+    """Heading, the budget sentence, the budget table and its assumptions; or that everything is met."""
+    w = WORDS[fmt.check_lang(lang)]
+    heading = f"## {w['budget'].format(target=_short(o.target, lang))}"
+    if o.budget is None:
+        return f"{heading}\n\n" + w["all_met"].format(region=o.position.region_name, target=_short(o.target, lang))
+    notes = "\n".join(f"- {n}" for n in budget_text.assumption_notes(o.budget, lang))
+    return (
+        f"{heading}\n\n{budget_text.budget_sentence(o.budget, lang)}\n\n{budget_text.budget_table(o.budget, lang)}"
+        f"\n\n{w['assumptions']}\n\n{notes}"
+    )
+
+
+def scenarios_intro(o: Outlook, population: int, lang: str = "id") -> str:
+    """Heading, what the scenarios are and that they hold the population fixed ('' when everything is met)."""
+    if o.scenarios.empty:
+        return ""
+    w = WORDS[fmt.check_lang(lang)]
+    start = o.paths[next(iter(o.paths))]["period"].iloc[0]
+    listed = "\n".join(f"- **{name}**: {text}" for name, text in o.descriptions.items())
+    intro = w["intro"].format(n=o.months, month=fmt.month(start, lang), population=fmt.persons(population, lang))
+    return f"## {w['scenarios'].format(target=_short(o.target, lang))}\n\n{intro}\n\n{listed}"
+
+
+def scenarios_markdown(o: Outlook, lang: str = "id") -> str:
+    """The scenario table and which scenario reaches the target first ('' when everything is met)."""
+    if o.scenarios.empty:
+        return ""
+    w = WORDS[fmt.check_lang(lang)]
+    target = _short(o.target, lang)
+    first = o.first_to_reach
+    if first is None:
+        closing = w["none"].format(target=target, n=o.months)
+    else:
+        closing = w["first"].format(
+            name=first["scenario"],
+            target=target,
+            month=fmt.month(first[o.reached_column], lang),
+            cost=fmt.rupiah(first["regency_yearly_rp"], lang),
+        )
+    return f"{budget_text.scenario_table(o.scenarios, o.target, lang)}\n\n{closing}"
