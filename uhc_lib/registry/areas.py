@@ -43,6 +43,16 @@ def kecamatan(region_code: str | None = None) -> pd.DataFrame:
     return out[["kecamatan_code", "name", "region_code"]].reset_index(drop=True)
 
 
+def area_names(region_code: str) -> dict[str, str]:
+    """Names by code of a kab/kota (``"17.07"``) and of its kecamatan, for labelling tables."""
+    from uhc_lib.reference import region_name
+
+    k = kecamatan(region_code)
+    names = dict(zip(k["kecamatan_code"], k["name"], strict=True))
+    names[region_code] = region_name(region_code)
+    return names
+
+
 def desa(region_code: str | None = None) -> pd.DataFrame:
     """Desa/kelurahan of one kab/kota, province or kecamatan (or of Indonesia): desa_code, name, kind, kecamatan_code,
     region_code."""
