@@ -269,7 +269,7 @@ def findings(k: dict, lang: str = "id") -> list[str]:
                 f"{t(k['deceased_active_pemda'])} of the deceased are active PBPU Pemda participants: premiums paid by "
                 f"the regency, up to {rp(k['deceased_active_pemda_cost'])} a year.",
             )
-        return out
+        return [_sentence_case(s) for s in out]
     out = [
         f"Cakupan {fmt.percent(k['coverage_pct'])} melebih-lebihkan perlindungan: {t(k['not_enrolled'])} penduduk "
         f"hidup belum memiliki catatan JKN dan {t(k['inactive_residents'])} hanya memiliki catatan yang tidak aktif.",
@@ -288,7 +288,12 @@ def findings(k: dict, lang: str = "id") -> list[str]:
             f"{t(k['deceased_active_pemda'])} di antara yang meninggal adalah peserta PBPU Pemda yang masih aktif: "
             f"iurannya dibayar Pemda, hingga {rp(k['deceased_active_pemda_cost'])} setahun.",
         )
-    return out
+    return [_sentence_case(s) for s in out]
+
+
+def _sentence_case(text: str) -> str:
+    """A sentence that starts with a worded count (``kurang dari 10 ...``) starts with a capital letter."""
+    return text[:1].upper() + text[1:]
 
 
 def validation(sup: Suppressed, lang: str = "id") -> str:
