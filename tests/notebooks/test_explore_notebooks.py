@@ -18,7 +18,47 @@ CASES = {
         {"period": "2025-12", "horizon": 12, "lang": "id"},
         ["memenuhi UHC Prioritas", "336 dari 514 kabupaten/kota", "Desember 2026"],
     ),
+    "budget_scenarios": (
+        {"region_code": "32.03", "period": "2024-12", "lang": "id"},
+        [
+            "52.298 jiwa × Rp42.000 × 12 bulan = Rp26.358.192.000 per tahun",
+            "biaya Pemda menjadi Rp148.920.408.000 per tahun",
+            "yang tercepat, pada Desember 2025",
+            "320 dari 514 kabupaten/kota berada di bawah cakupan 98 persen",
+            "Rp2.004.340.968.000 per tahun",
+        ],
+    ),
+    "national_overview": (
+        {"period": "2025-12", "lang": "en"},
+        [
+            "336 met coverage of at least 98 percent and activity of at least 80 percent (2025 criteria)",
+            "25 of 38 provinces meet both lines",
+            "from Maluku Utara (74.11 percent) to Sulawesi Utara (86.03 percent)",
+            "The widest range of activity within a province is in Maluku Utara: 35.25 percentage points",
+        ],
+    ),
+    "province_deep_dive": (
+        {"province_code": "32", "period": "2025-12", "lang": "en"},
+        [
+            "19 of 27 kab/kota in Jawa Barat meet UHC Priority",
+            "the highest is Kota Bandung (87.29 percent) and the lowest Kabupaten Sukabumi (76.62 percent)",
+            "28,864 people must enrol and 272,200 people more must be active",
+        ],
+    ),
 }
+# further runs of a notebook with other parameters: (notebook, parameters, texts)
+MORE_CASES = [
+    (
+        "province_deep_dive",
+        {"province_code": "17", "period": "2025-12", "lang": "id"},
+        [
+            "4 dari 10 kabupaten/kota di Bengkulu memenuhi UHC Prioritas",
+            "tertinggi Kabupaten Mukomuko (86,99 persen) dan terendah Kabupaten Bengkulu Tengah (77,05 persen)",
+            "kekurangan peserta aktif terbesar di Kota Bengkulu (10.224 jiwa)",
+        ],
+    ),
+]
+RUNS = [(name, *CASES[name]) for name in sorted(CASES)] + MORE_CASES
 
 
 def _output_text(nb: nbformat.NotebookNode) -> str:
@@ -31,9 +71,8 @@ def _output_text(nb: nbformat.NotebookNode) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_explore_notebook_runs(name, tmp_path):
-    parameters, expected = CASES[name]
+@pytest.mark.parametrize(("name", "parameters", "expected"), RUNS, ids=[f"{r[0]}-{i}" for i, r in enumerate(RUNS)])
+def test_explore_notebook_runs(name, parameters, expected, tmp_path):
     out = tmp_path / f"{name}.ipynb"
     pm.execute_notebook(EXPLORE / f"{name}.ipynb", out, parameters=parameters, kernel_name="python3",
                         cwd=str(EXPLORE), progress_bar=False)  # fmt: skip
