@@ -119,37 +119,25 @@ def quadrant_chart(
     )
     ax.annotate(
         cov_text,
-        (q.coverage_line, (y0 + y1) / 2),
-        xytext=(-3, 0),
+        (q.coverage_line, y0),
+        xytext=(-3, 4),
         textcoords="offset points",
         rotation=90,
         ha="right",
-        va="center",
+        va="bottom",
         fontsize=7.5,
         color=COVERAGE_COLOR,
     )
     ax.annotate(
         act_text, (x0, q.activity_line), xytext=(3, 3), textcoords="offset points", fontsize=7.5, color=ACTIVITY_COLOR
     )
-    corners = {
-        "both": (0.99, 0.98, "right", "top"),
-        "coverage_only": (0.99, 0.02, "right", "bottom"),
-        "activity_only": (0.01, 0.98, "left", "top"),
-        "neither": (0.01, 0.02, "left", "bottom"),
-    }
-    for quad in QUADRANTS:
-        x, y, ha, va = corners[quad]
-        ax.text(
-            x,
-            y,
-            f"{QUADRANT_LABELS[lang][quad]}: {fmt.number(q.count(quad), lang)}",
-            transform=ax.transAxes,
-            ha=ha,
-            va=va,
-            fontsize=8.5,
-            color=QUADRANT_COLORS[quad],
-            fontweight="bold",
-        )
+    # the quadrant counts go in a legend (corner labels ran across the criteria lines)
+    handles = [
+        Line2D([], [], ls="", marker="o", ms=6, color=QUADRANT_COLORS[quad],
+               label=f"{QUADRANT_LABELS[lang][quad]}: {fmt.number(q.count(quad), lang)}")
+        for quad in QUADRANTS
+    ]  # fmt: skip
+    ax.legend(handles=handles, loc="best", fontsize=8, frameon=True, framealpha=0.9, edgecolor="none")
     if highlight is not None:
         row = r[r["region_code"] == highlight]
         if row.empty:
