@@ -103,6 +103,57 @@ def _check_published(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _key_values(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise SystemExit(f"uhc: --param expects NAME=VALUE, got {pair!r}")
+        out[key.strip()] = value
+    return out
+
+
+def _report_runs(runs: list) -> int:
+    for run in runs:
+        if run.ok:
+            print(run.html)
+        else:
+            print(f"FAILED {run.name}: {run.error}\n  notebook kept for inspection: {run.notebook}", file=sys.stderr)
+    return 0 if all(r.ok for r in runs) else 1
+
+
+def _explore(args: argparse.Namespace) -> int:
+    from uhc_lib.config import REPORTS_DIR
+    from uhc_lib.reports.notebooks import explore_notebooks, notebook_path, run_notebook, typed_parameters
+
+    names = args.names or [n for n in explore_notebooks() if n != "registry_matching"]
+    out = (args.out or REPORTS_DIR) / "explore" / args.lang
+    given = _key_values(args.param)
+    runs = [run_notebook(n, out, typed_parameters(notebook_path(n), given), args.lang) for n in names]
+    return _report_runs(runs)
+
+
+def _match(args: argparse.Namespace) -> int:
+    from uhc_lib.config import REPORTS_DIR
+    from uhc_lib.reports.notebooks import REGISTRY_NOTEBOOK, run_notebook
+
+    if bool(args.registry) != bool(args.participants):
+        raise SystemExit("uhc match: give both --registry and --participants, or neither for the synthetic demo")
+    stem = f"{args.region}_{args.period}"
+    out = (args.out or REPORTS_DIR) / "matching" / args.lang
+    params = {
+        "region_code": args.region,
+        "period": args.period,
+        "registry_path": str(Path(args.registry).resolve()) if args.registry else "",
+        "participants_path": str(Path(args.participants).resolve()) if args.participants else "",
+        "prepared": args.prepared,
+        "key_env": args.key_env,
+        "threshold": args.threshold,
+        "out_dir": str((out / stem).resolve()),
+    }
+    return _report_runs([run_notebook(str(REGISTRY_NOTEBOOK), out, params, args.lang, stem)])
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="uhc", description="UHC Monitor: JKN coverage and activity briefs.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -123,6 +174,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--scheduler", help="Dask distributed scheduler address (tcp://host:8786) to run the batch on")
     p.set_defaults(func=_batch)
+
+    p = sub.add_parser("explore", help="run exploratory notebooks into reports/explore/<lang>/<name>.html")
+    p.add_argument("names", nargs="*", help="notebooks in notebooks/explore/ (default: all but registry_matching)")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="a notebook parameter")
+    p.add_argument("--lang", choices=["id", "en"], default="id", help="language of charts and findings")
+    p.add_argument("--out", type=Path, help="reports folder (default: ./reports)")
+    p.set_defaults(func=_explore)
+
+    p = sub.add_parser(
+        "match",
+        help="match a population registry with a JKN participant extract by NIK (pseudonymised first); "
+        "key in $UHC_PSEUDONYM_KEY",
+    )
+    p.add_argument("--region", required=True, help="Kemendagri kab/kota code of the extracts, e.g. 17.07")
+    p.add_argument("--period", required=True, help="month of the extracts, YYYY-MM")
+    p.add_argument("--registry", help="registry extract (CSV or Parquet); omit both files for a synthetic demo")
+    p.add_argument("--participants", help="JKN participant extract (CSV or Parquet)")
+    p.add_argument("--prepared", action="store_true", help="the files are already prepared (pseudonymised Parquet)")
+    p.add_argument("--key-env", default="UHC_PSEUDONYM_KEY", help="environment variable holding the key")
+    p.add_argument("--threshold", type=int, default=10, help="published counts below this are hidden (default 10)")
+    p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.add_argument("--out", type=Path, help="reports folder (default: ./reports)")
+    p.set_defaults(func=_match)
 
     p = sub.add_parser("validate", help="check a panel file and report every problem")
     p.add_argument("file", type=Path)

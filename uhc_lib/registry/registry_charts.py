@@ -79,9 +79,9 @@ def worklist_chart(
     ax.spines[["top"]].set_visible(False)
 
     ax2 = ax.twinx()
+    # hidden running totals are gaps (NaN), so the line does not join shown points across them
     cum_shown = ~mask["cumulative_cost"]
-    xs = [i for i in x if cum_shown.iloc[i]]
-    ax2.plot(xs, values["cumulative_cost"][cum_shown], color=LINE_COLOR, marker="o", label=t["cost"])
+    ax2.plot(x, values["cumulative_cost"].where(cum_shown), color=LINE_COLOR, marker="o", label=t["cost"])
     if budget_rp:
         ax2.axhline(budget_rp, color=BUDGET_COLOR, linestyle="--", linewidth=1)
         ax2.text(

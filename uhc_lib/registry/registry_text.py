@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from uhc_lib import fmt, segments
-from uhc_lib.registry.suppression import Suppressed
-from uhc_lib.registry.worklist import TOTAL, UNKNOWN_DESIL, WorklistTable, count_text
+from uhc_lib.registry.suppression import MARKER, Suppressed
+from uhc_lib.registry.worklist import HIDDEN, TOTAL, UNKNOWN_DESIL, WorklistTable, count_text
 
 LABELS = {
     "id": {
@@ -224,7 +224,7 @@ def excess(k: dict, sup: Suppressed, lang: str = "id") -> str:
     """Why coverage exceeds 100 percent: records without an alive resident, by reason, against the residents not
     enrolled. Reason counts are the ``total`` column of the suppressed not-resident table."""
     d = sup.display[TOTAL]
-    t = lambda v: count_text(v, k["threshold"], lang)  # noqa: E731
+    t = lambda key: _count(k, key, lang)  # noqa: E731
     diff = k["participants_minus_residents"]
     if lang == "en":
         more = "more" if diff >= 0 else "fewer"
@@ -233,7 +233,7 @@ def excess(k: dict, sup: Suppressed, lang: str = "id") -> str:
             f"everyone insured plus extra: {d[TOTAL]} records have no alive resident of the regency behind them "
             f"({d['deceased']} deceased and {d['moved']} moved according to the registry, {d['duplicate']} duplicate "
             f"records of one NIK, {d['not_in_registry']} NIKs not in the registry at all, {d['invalid_nik']} invalid "
-            f"NIKs), while {t(k['not_enrolled'])} alive residents have no JKN record. Records without a resident minus "
+            f"NIKs), while {t('not_enrolled')} alive residents have no JKN record. Records without a resident minus "
             f"residents without a record = {fmt.number(diff, 'en')}."
         )
     more = "lebih banyak" if diff >= 0 else "lebih sedikit"
@@ -242,53 +242,74 @@ def excess(k: dict, sup: Suppressed, lang: str = "id") -> str:
         f"terlindungi dan ada kelebihan: {d[TOTAL]} catatan tidak didukung penduduk hidup di kabupaten ini "
         f"({d['deceased']} meninggal dan {d['moved']} pindah menurut registrasi, {d['duplicate']} catatan ganda "
         f"untuk NIK yang sama, {d['not_in_registry']} NIK tidak ada di registrasi sama sekali, {d['invalid_nik']} NIK "
-        f"tidak valid), sementara {t(k['not_enrolled'])} penduduk hidup belum memiliki catatan JKN. Catatan tanpa "
+        f"tidak valid), sementara {t('not_enrolled')} penduduk hidup belum memiliki catatan JKN. Catatan tanpa "
         f"penduduk dikurangi penduduk tanpa catatan = {fmt.number(diff)}."
     )
 
 
 def findings(k: dict, lang: str = "id") -> list[str]:
-    """The findings as bullet sentences."""
-    t = lambda v: count_text(v, k["threshold"], lang)  # noqa: E731
+    """The findings as bullet sentences. A count a published table hides prints as its marker; the cost of a count
+    below the threshold as "kurang dari" the cost of ``threshold`` people (an exact cost would give the count away)."""
+    t = lambda key: _count(k, key, lang)  # noqa: E731
     rp = lambda v: fmt.rupiah(v, lang)  # noqa: E731
+    cost = lambda key, count_key, exact="{}": _cost(k, key, count_key, lang, exact)  # noqa: E731
     if lang == "en":
         out = [
-            f"Coverage of {fmt.percent(k['coverage_pct'], 'en')} overstates protection: {t(k['not_enrolled'])} alive "
-            f"residents have no JKN record and {t(k['inactive_residents'])} have only an inactive one.",
-            f"{t(k['deceased_active'])} records of persons the registry lists as deceased, and {t(k['moved_active'])} "
+            f"Coverage of {fmt.percent(k['coverage_pct'], 'en')} overstates protection: {t('not_enrolled')} alive "
+            f"residents have no JKN record and {t('inactive_residents')} have only an inactive one.",
+            f"{t('deceased_active')} records of persons the registry lists as deceased, and {t('moved_active')} "
             f"of persons listed as moved, are still active: clean them with BPJS Kesehatan before counting coverage.",
-            f"Enrolling every resident without a record as PBPU Pemda costs {rp(k['worklist_cost'])} a year "
-            f"({t(k['worklist_persons'])} people at {rp(k['yearly_premium'])}); the poorest deciles 1-4 alone "
-            f"({t(k['poor_persons'])} people) cost {rp(k['poor_cost'])}.",
-            f"{t(k['arrears_residents'])} inactive residents are self-paying participants in arrears: the regency "
+            f"Enrolling every resident without a record as PBPU Pemda costs "
+            f"{cost('worklist_cost', 'worklist_persons')} a year "
+            f"({t('worklist_persons')} people at {rp(k['yearly_premium'])}); the poorest deciles 1-4 alone "
+            f"({t('poor_persons')} people) cost {cost('poor_cost', 'poor_persons')}.",
+            f"{t('arrears_residents')} inactive residents are self-paying participants in arrears: the regency "
             f"can take over their premiums (PBPU Pemda) where they are poor.",
         ]
         if k["deceased_active_pemda"]:
             out.insert(
                 2,
-                f"{t(k['deceased_active_pemda'])} of the deceased are active PBPU Pemda participants: premiums paid by "
-                f"the regency, up to {rp(k['deceased_active_pemda_cost'])} a year.",
+                f"{t('deceased_active_pemda')} of the deceased are active PBPU Pemda participants: premiums paid by "
+                f"the regency, {cost('deceased_active_pemda_cost', 'deceased_active_pemda', 'up to {}')} a year.",
             )
         return [_sentence_case(s) for s in out]
     out = [
-        f"Cakupan {fmt.percent(k['coverage_pct'])} melebih-lebihkan perlindungan: {t(k['not_enrolled'])} penduduk "
-        f"hidup belum memiliki catatan JKN dan {t(k['inactive_residents'])} hanya memiliki catatan yang tidak aktif.",
-        f"{t(k['deceased_active'])} catatan orang yang menurut registrasi sudah meninggal, dan "
-        f"{t(k['moved_active'])} catatan orang yang sudah pindah, masih aktif: perlu dibersihkan bersama "
+        f"Cakupan {fmt.percent(k['coverage_pct'])} melebih-lebihkan perlindungan: {t('not_enrolled')} penduduk "
+        f"hidup belum memiliki catatan JKN dan {t('inactive_residents')} hanya memiliki catatan yang tidak aktif.",
+        f"{t('deceased_active')} catatan orang yang menurut registrasi sudah meninggal, dan "
+        f"{t('moved_active')} catatan orang yang sudah pindah, masih aktif: perlu dibersihkan bersama "
         f"BPJS Kesehatan sebelum cakupan dihitung.",
-        f"Mendaftarkan semua penduduk yang belum terdaftar sebagai PBPU Pemda memerlukan {rp(k['worklist_cost'])} "
-        f"setahun ({t(k['worklist_persons'])} jiwa x {rp(k['yearly_premium'])}); desil 1-4 saja "
-        f"({t(k['poor_persons'])} jiwa) memerlukan {rp(k['poor_cost'])}.",
-        f"{t(k['arrears_residents'])} penduduk yang tidak aktif adalah peserta mandiri yang menunggak: Pemda dapat "
+        f"Mendaftarkan semua penduduk yang belum terdaftar sebagai PBPU Pemda memerlukan "
+        f"{cost('worklist_cost', 'worklist_persons')} "
+        f"setahun ({t('worklist_persons')} jiwa x {rp(k['yearly_premium'])}); desil 1-4 saja "
+        f"({t('poor_persons')} jiwa) memerlukan {cost('poor_cost', 'poor_persons')}.",
+        f"{t('arrears_residents')} penduduk yang tidak aktif adalah peserta mandiri yang menunggak: Pemda dapat "
         f"mengambil alih iurannya (PBPU Pemda) bila mereka termasuk miskin.",
     ]
     if k["deceased_active_pemda"]:
         out.insert(
             2,
-            f"{t(k['deceased_active_pemda'])} di antara yang meninggal adalah peserta PBPU Pemda yang masih aktif: "
-            f"iurannya dibayar Pemda, hingga {rp(k['deceased_active_pemda_cost'])} setahun.",
+            f"{t('deceased_active_pemda')} di antara yang meninggal adalah peserta PBPU Pemda yang masih aktif: "
+            f"iurannya dibayar Pemda, "
+            f"{cost('deceased_active_pemda_cost', 'deceased_active_pemda', 'hingga {}')} setahun.",
         )
     return [_sentence_case(s) for s in out]
+
+
+def _count(k: dict, key: str, lang: str) -> str:
+    """A key figure as a sentence prints it: the marker when a published table hides it, else :func:`count_text`."""
+    return MARKER if key in k.get(HIDDEN, ()) else count_text(k[key], k["threshold"], lang)
+
+
+def _cost(k: dict, key: str, count_key: str, lang: str, exact: str = "{}") -> str:
+    """The yearly cost ``k[key]`` of ``k[count_key]`` people: ``exact`` filled with the amount; the marker when the
+    count is hidden; "kurang dari" / "less than" the cost of ``threshold`` people when the count is small."""
+    if count_key in k.get(HIDDEN, ()):
+        return MARKER
+    if 0 < k[count_key] < k["threshold"]:
+        bound = fmt.rupiah(k["threshold"] * k["yearly_premium"], lang)
+        return f"kurang dari {bound}" if lang == "id" else f"less than {bound}"
+    return exact.format(fmt.rupiah(k[key], lang))
 
 
 def _sentence_case(text: str) -> str:

@@ -17,6 +17,7 @@ from uhc_lib.registry.match import COUNTS, INACTIVE_REASONS, NO_REASON, NOT_RESI
 from uhc_lib.registry.suppression import DEFAULT_THRESHOLD, MARKER, Suppressed, suppress
 
 TOTAL = "total"
+HIDDEN = "hidden"  # key of key_figures: names of the figures a published table hides
 UNKNOWN_DESIL = "unknown"
 POOR_DECILES = 4  # desil 1-4: the poorest 40 percent, the usual target of subsidised enrolment
 
@@ -143,15 +144,16 @@ def count_text(n: int, threshold: int = DEFAULT_THRESHOLD, lang: str = "id") -> 
     return fmt.number(int(n), lang)
 
 
-def key_figures(result: MatchResult, threshold: int = DEFAULT_THRESHOLD) -> dict[str, int | float]:
+def key_figures(result: MatchResult, threshold: int = DEFAULT_THRESHOLD) -> dict[str, int | float | tuple]:
     """The figures the findings print, computed once: totals, the excess decomposition, deceased and moved records
-    still active (and those paid by the regency), the poorest deciles of the worklist and their yearly cost."""
+    still active (and those paid by the regency), the poorest deciles of the worklist and their yearly cost, and
+    under ``hidden`` the names of those a published table hides (sentences print the marker for them)."""
     nr = result.not_resident
     active_nr = nr[nr["status"] == "active"]
     ws = result.worklist_summary
     poor = ws[ws["desil"].notna() & (ws["desil"] <= POOR_DECILES)]
     reactivation = result.reactivation_summary
-    out: dict[str, int | float] = {
+    out: dict[str, int | float | tuple] = {
         "participants": result.participants,
         "residents": result.residents,
         "active_records": result.active_records,
@@ -177,7 +179,33 @@ def key_figures(result: MatchResult, threshold: int = DEFAULT_THRESHOLD) -> dict
         "threshold": threshold,
     }
     out["deceased_active_pemda_cost"] = out["deceased_active_pemda"] * result.yearly_premium
+    out[HIDDEN] = _hidden_figures(result, threshold)
     return out
+
+
+def _hidden_figures(result: MatchResult, threshold: int) -> tuple[str, ...]:
+    """The figures of :func:`key_figures` that a published table hides (complementary suppression hides counts of
+    10 and more too): a sentence printing one would give the hidden cells away."""
+
+    def cell(sup: Suppressed, row: str, col: str) -> bool:
+        return bool(sup.mask.at[row, col]) if row in sup.mask.index and col in sup.mask.columns else False
+
+    areas, nr = area_counts(result, threshold), not_resident_counts(result, threshold)
+    inactive, wl = inactive_counts(result, threshold), worklist_counts(result, threshold)
+    region = result.region_code
+    poor_rows = [d for d in wl.values.index if d not in (TOTAL, UNKNOWN_DESIL) and int(d) <= POOR_DECILES]
+    flags = {
+        "not_enrolled": cell(areas, region, "not_enrolled") or bool(wl.mask.at[TOTAL, "persons"]),
+        "inactive_residents": cell(areas, region, "inactive") or cell(inactive, TOTAL, TOTAL),
+        "deceased_active": cell(nr, "deceased", "active"),
+        "moved_active": cell(nr, "moved", "active"),
+        "arrears_residents": cell(inactive, TOTAL, "arrears"),
+        "worklist_persons": bool(wl.mask.at[TOTAL, "persons"]),
+        # the poorest deciles' sum is the running total after decile 4: printed only where the table shows it
+        "poor_persons": bool(poor_rows) and bool(wl.mask.at[poor_rows[-1], "cumulative_persons"]),
+    }
+    flags["deceased_active_pemda"] = flags["deceased_active"]
+    return tuple(name for name, hidden in flags.items() if hidden)
 
 
 def deciles_within_budget(table: WorklistTable, budget_rp: float) -> int | None:
@@ -209,6 +237,6 @@ def pemda_premium(period: str | pd.Period, fallback: int = FALLBACK_PREMIUM) -> 
 
 def summary(figures: dict, synthetic: bool = False) -> dict:
     """The key figures as a JSON-ready dict (counts and rounded percentages only), for tests and batch runs."""
-    out = {k: (round(v, 2) if isinstance(v, float) else int(v)) for k, v in figures.items()}
+    out = {k: (round(v, 2) if isinstance(v, float) else int(v)) for k, v in figures.items() if k != HIDDEN}
     out["synthetic"] = bool(synthetic)
     return out

@@ -1,0 +1,115 @@
+"""Run a project notebook (the exploratory ones, registry matching) with parameters and keep it as offline HTML.
+
+The regency brief has its own runner (:mod:`uhc_lib.reports.run`); this one serves the notebooks a researcher or an
+analyst runs one at a time: each is executed by papermill in a fresh kernel and exported like a brief (no code, no
+network). A failed run keeps its executed notebook (``<stem>.failed.ipynb``) and writes no HTML.
+"""
+
+from __future__ import annotations
+
+import ast
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+
+from uhc_lib.config import NOTEBOOKS_DIR
+from uhc_lib.reports.engines import execute
+from uhc_lib.reports.export import notebook_to_html, write_atomic
+
+EXPLORE_DIR = NOTEBOOKS_DIR / "explore"
+REGISTRY_NOTEBOOK = EXPLORE_DIR / "registry_matching.ipynb"
+
+
+@dataclass(frozen=True)
+class NotebookRun:
+    """Where one run's files are; ``error`` is None when it succeeded."""
+
+    name: str
+    html: str | None
+    notebook: str
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def explore_notebooks() -> list[str]:
+    """Names of the exploratory notebooks (``notebooks/explore/<name>.ipynb``)."""
+    return sorted(p.stem for p in EXPLORE_DIR.glob("*.ipynb"))
+
+
+def notebook_path(name: str) -> Path:
+    """An exploratory notebook by name, or a path to any notebook."""
+    path = Path(name)
+    if path.suffix == ".ipynb" and path.exists():
+        return path
+    candidate = EXPLORE_DIR / f"{name}.ipynb"
+    if not candidate.exists():
+        raise ValueError(f"unknown notebook {name!r}; the exploratory notebooks are: {', '.join(explore_notebooks())}")
+    return candidate
+
+
+def typed_parameters(path: Path, given: dict[str, str]) -> dict[str, object]:
+    """Parameters given as text (``key=value`` on a command line) typed like the notebook's defaults.
+
+    A parameter whose default is text stays text (``region_code=11.10`` is not the number 11.1); any other is read as
+    a Python literal when it is one (``horizon=12``, ``criteria_year=2025``, ``prepared=True``), else kept as text.
+    Unknown names are an error that lists the notebook's parameters.
+    """
+    declared = pm.inspect_notebook(str(path))
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        raise ValueError(f"{path.name} has no parameter {', '.join(unknown)}; its parameters: {', '.join(declared)}")
+    typed: dict[str, object] = {}
+    for name, text in given.items():
+        try:
+            default = ast.literal_eval(declared[name]["default"])
+        except (ValueError, SyntaxError):
+            default = None
+        if isinstance(default, str):
+            typed[name] = text
+            continue
+        try:
+            typed[name] = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            typed[name] = text
+    return typed
+
+
+def run_notebook(
+    name: str,
+    out_dir: str | Path,
+    parameters: dict[str, object] | None = None,
+    lang: str = "id",
+    stem: str | None = None,
+) -> NotebookRun:
+    """Execute notebook ``name`` with ``parameters`` into ``out_dir``: ``<stem>.html``, ``notebooks/<stem>.ipynb``."""
+    path = notebook_path(name)
+    out = Path(out_dir)
+    stem = stem or path.stem
+    (out / "notebooks").mkdir(parents=True, exist_ok=True)
+    executed = out / "notebooks" / f"{stem}.ipynb"
+    running = executed.with_suffix(".running.ipynb")
+    params = (
+        {"lang": lang, **(parameters or {})} if "lang" in pm.inspect_notebook(str(path)) else dict(parameters or {})
+    )
+    try:
+        execute(path, running, params, engine="papermill")
+    except Exception as exc:  # noqa: BLE001 - any failure inside the notebook is reported, its notebook kept
+        failed = out / "notebooks" / f"{stem}.failed.ipynb"
+        if running.exists():
+            running.replace(failed)
+        if hasattr(exc, "ename"):  # papermill's execution error: the notebook's own exception
+            detail = f"{exc.ename}: {exc.evalue}"
+        else:
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip().splitlines()[-1]
+        return NotebookRun(stem, None, str(failed), detail)
+    nb = nbformat.read(running, as_version=4)
+    html = out / f"{stem}.html"
+    write_atomic(html, notebook_to_html(nb, lang=lang))
+    running.replace(executed)
+    return NotebookRun(stem, str(html), str(executed))
