@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export MPLBACKEND := Agg
 
-.PHONY: install requirements reports brief test test-fast lint format data check-published bench clean clean-reports
+.PHONY: install requirements reports brief explore match-demo test test-fast lint format data check-published bench bench-matching clean clean-reports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ reports: $(STAMP)
 ## One brief, e.g. make brief REGION=17.07 PERIOD=2024-07
 brief: $(STAMP)
 	$(BIN)/uhc brief $(REGION) $(if $(PERIOD),--period $(PERIOD)) $(ARGS)
+
+## The exploratory notebooks as offline HTML: reports/explore/id/<name>.html
+explore: $(STAMP)
+	$(BIN)/uhc explore $(ARGS)
+
+## Registry matching on a synthetic Lebong extract (a demo key; real runs set UHC_PSEUDONYM_KEY yourself)
+match-demo: $(STAMP)
+	UHC_PSEUDONYM_KEY=$${UHC_PSEUDONYM_KEY:-demo-key-not-for-real-data} $(BIN)/uhc match --region 17.07 --period 2024-07 $(ARGS)
 
 ## The test suite (unit tests, notebook executions, published-figure checks)
 test: $(STAMP)
@@ -49,6 +57,10 @@ check-published: $(STAMP)
 ## Time the full batch and print briefs per minute
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_batch.py $(ARGS)
+
+## Match 5 million x 5 million synthetic rows with DuckDB and with pandas: seconds and peak memory
+bench-matching: $(STAMP)
+	$(BIN)/python benchmarks/bench_matching.py $(ARGS)
 
 clean-reports:
 	rm -rf reports

@@ -30,7 +30,8 @@ cells = [
         "%config InlineBackend.print_figure_kwargs = {'bbox_inches': None}  # charts use constrained layout\n"
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Markdown, display\n\n"
-        "from uhc_lib import api, charts, narrative, outlook_text, peer_charts, scenario_chart, tables\n\n"
+        "from uhc_lib import alt_text, api, charts, narrative, outlook_text, peer_charts, scenario_chart, tables\n\n"
+        "alt_text.enable()  # chart titles become the images' alternative text\n"
         "fig = api.figures_for(region_code, period, criteria_year, data_path)\n"
         "out = api.outlook_for(fig, data_path, lang)",
         metadata={"tags": ["setup"]},

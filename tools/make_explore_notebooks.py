@@ -11,7 +11,12 @@ import nbformat as nbf
 ROOT = Path(__file__).resolve().parents[1]
 EXPLORE = ROOT / "notebooks" / "explore"
 
-SETUP = "%matplotlib inline\nimport matplotlib.pyplot as plt\nfrom IPython.display import Markdown, display\n\n"
+SETUP = (
+    "%matplotlib inline\n"
+    "%load_ext uhc_lib.alt_text\n"  # chart titles become the images' alternative text in exported reports
+    "import matplotlib.pyplot as plt\n"
+    "from IPython.display import Markdown, display\n\n"
+)
 
 
 def md(text: str) -> nbf.NotebookNode:

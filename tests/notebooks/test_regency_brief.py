@@ -95,3 +95,16 @@ def test_brief_has_a_parameters_cell():
     assert len(tagged) == 1
     for name in ("region_code", "period", "criteria_year", "lang", "data_path"):
         assert f"{name} = " in tagged[0].source
+
+
+def test_brief_images_have_their_chart_titles_as_alt_text(tmp_path):
+    result = run_brief("32.03", tmp_path, period="2024-12")
+    assert result.ok, result.error
+    html = (tmp_path / "32.03.html").read_text(encoding="utf-8")
+    alts = re.findall(r'<img[^>]*\balt="([^"]*)"', html)
+    assert alts == [
+        "Cakupan dan keaktifan JKN, Kabupaten Cianjur",
+        "Peserta menurut segmen, Desember 2024",
+        "Kabupaten/kota di Jawa Barat menurut keaktifan, Desember 2024",
+        "Skenario menuju UHC Prioritas, Kabupaten Cianjur",
+    ]
