@@ -217,7 +217,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=5_000_000, help="rows of each file (default 5,000,000)")
     parser.add_argument("--workdir", help="folder to keep and reuse the generated files (default: a temporary one)")
     parser.add_argument("--engines", nargs="+", default=["duckdb", "pandas"], choices=["duckdb", "pandas"])
-    parser.add_argument("--memory-limit", default="4GB", help="DuckDB memory limit (default 4GB)")
+    parser.add_argument("--memory-limit", default="2GB", help="DuckDB memory limit (default 2GB, as match())")
     parser.add_argument("--child", choices=["duckdb", "pandas"], help=argparse.SUPPRESS)
     parser.add_argument("--registry", help=argparse.SUPPRESS)
     parser.add_argument("--participants", help=argparse.SUPPRESS)

@@ -290,7 +290,7 @@ def match(
     region_code: str | None = None,
     out_dir: str | Path | None = None,
     formats: tuple[str, ...] = ("parquet",),
-    memory_limit: str = "4GB",
+    memory_limit: str = "2GB",
     threads: int | None = None,
 ) -> MatchResult:
     """Match residents with participants and return aggregates; write the worklists when ``out_dir`` is given.
@@ -305,7 +305,8 @@ def match(
         out_dir: folder for ``worklist.<fmt>`` (alive residents not enrolled, in priority order, with the cumulative
             yearly cost) and ``reactivation.<fmt>`` (alive residents enrolled but inactive). None: write nothing.
         formats: file formats of the worklists: ``parquet`` and/or ``csv``.
-        memory_limit: DuckDB memory limit (it spills to a temporary folder beyond it).
+        memory_limit: DuckDB memory limit (it spills to a temporary folder beyond it); 2GB keeps the whole process
+            well under 4 GB on a 5 million x 5 million match at the same speed.
         threads: DuckDB threads (default: all cores).
 
     Raises:
