@@ -10,10 +10,27 @@ from uhc_lib.brief import BriefFigures, brief_figures, summary
 from uhc_lib.io import read_panel
 from uhc_lib.outlook import Outlook, outlook
 
+_LAST: dict[tuple, pd.DataFrame] = {}
+
 
 def load_panel(data_path: str | Path | None = None) -> pd.DataFrame:
-    """The validated panel from ``data_path`` (CSV, Excel, Parquet) or the embedded illustrative data."""
-    return read_panel(data_path)
+    """The validated panel from ``data_path`` (CSV, Excel, Parquet) or the embedded illustrative data.
+
+    The last panel read is kept in memory while its file is unchanged (same path, size and modification time), so a
+    kernel that runs brief after brief reads it once. Callers get their own (copy-on-write) frame.
+    """
+    from uhc_lib.config import EMBEDDED_PANEL
+
+    path = Path(data_path if data_path is not None else EMBEDDED_PANEL).resolve()
+    try:
+        stat = path.stat()
+    except OSError:
+        return read_panel(data_path)  # read_panel names the missing file
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = read_panel(data_path)
+    return _LAST[key].copy(deep=False)
 
 
 def is_illustrative(data_path: str | Path | None) -> bool:

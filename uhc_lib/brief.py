@@ -111,11 +111,20 @@ def _none_if_na(value: object) -> float | None:
 def _targets(row: pd.DataFrame, history: pd.DataFrame, year: int, pace_window: int) -> list[Target]:
     evaluated = criteria.evaluate(row, year).iloc[0]
     g = gaps.gaps(row, year)
+    last = history.iloc[-1]
+    # the month each minimum is reached at the pace of the last ``pace_window`` months (as trends.project_targets)
+    paces = {col: float(trends.pace(history, col, pace_window).iloc[-1]) for col in ("coverage_pct", "activity_pct")}
+
+    def reached(col: str, minimum: float | None) -> pd.Period | None:
+        if minimum is None:
+            return None
+        return trends.projected_period(last["period"], float(last[col]), minimum, paces[col])
+
     out = []
     for t in criteria.targets(year).itertuples():
         cov = _none_if_na(t.min_coverage_pct)
         act = _none_if_na(t.min_activity_pct)
-        proj = trends.project_targets(history, cov, act, pace_window).iloc[-1]
+        proj = {"coverage_reached": reached("coverage_pct", cov), "activity_reached": reached("activity_pct", act)}
         gap = g[g["criterion"] == t.criterion].iloc[0]
         out.append(
             Target(

@@ -48,6 +48,7 @@ def reload_rules() -> None:
     """Forget the rules read so far, so the next lookup reads ``uhc_criteria.csv`` again."""
     criteria_table.cache_clear()
     _rows_of.cache_clear()
+    _rule_sets.cache_clear()
 
 
 def targets(year: int) -> pd.DataFrame:
@@ -69,16 +70,38 @@ def next_year_with_new_rules(year: int) -> int | None:
     return int(later[0]) if later else None
 
 
-def _row_met(ind: pd.DataFrame, row: pd.Series) -> np.ndarray:
+Minimums = tuple[float | None, float | None, float | None]  # coverage, activity, Pemda share (None: no minimum)
+
+
+@cache
+def _rule_sets(rules_year: int) -> tuple[tuple[str, int, tuple[Minimums, ...]], ...]:
+    """(criterion, rank, alternatives) of one rules year, each alternative its three minimums, in table order."""
+
+    def value(v: object) -> float | None:
+        return None if pd.isna(v) else float(v)
+
+    out = []
+    for criterion, rows in _rows_of(rules_year).groupby("criterion", sort=False):
+        alternatives = tuple(
+            (value(c), value(a), value(p))
+            for c, a, p in zip(rows["min_coverage_pct"], rows["min_activity_pct"], rows["min_pemda_pct"], strict=True)
+        )
+        out.append((str(criterion), int(rows["rank"].iloc[0]), alternatives))
+    return tuple(out)
+
+
+def _met(ind: pd.DataFrame, minimums: Minimums) -> np.ndarray:
+    cov, act, pemda_pct = minimums
+    population = ind["population"].to_numpy(dtype="int64")
     ok = np.ones(len(ind), dtype=bool)
-    if pd.notna(row["min_coverage_pct"]):
-        ok &= meets(ind["registered"], ind["population"], float(row["min_coverage_pct"]))
-    if pd.notna(row["min_activity_pct"]):
-        ok &= meets(ind["active"], ind["population"], float(row["min_activity_pct"]))
-    if pd.notna(row["min_pemda_pct"]):
+    if cov is not None:
+        ok &= meets(ind["registered"].to_numpy(dtype="int64"), population, cov)
+    if act is not None:
+        ok &= meets(ind["active"].to_numpy(dtype="int64"), population, act)
+    if pemda_pct is not None:
         if "pemda_registered" in ind:
             pemda = ind["pemda_registered"].astype("Int64").fillna(-1).to_numpy(dtype="int64")
-            ok &= (pemda >= 0) & meets(np.maximum(pemda, 0), ind["population"], float(row["min_pemda_pct"]))
+            ok &= (pemda >= 0) & meets(np.maximum(pemda, 0), population, pemda_pct)
         else:
             ok &= False
     return ok
@@ -89,22 +112,22 @@ def evaluate(ind: pd.DataFrame, year: int) -> pd.DataFrame:
 
     Comparisons are exact on counts, so 74.996 % active does not meet a 75 % minimum.
     """
-    out = ind.copy()
-    rules = criteria_for(year)
-    status = pd.Series(NOT_MET, index=out.index, dtype=object)
-    best_rank = pd.Series(0, index=out.index)
-    for criterion, rows in rules.groupby("criterion", sort=False):
-        met = np.zeros(len(out), dtype=bool)
-        for _, row in rows.iterrows():
-            met |= _row_met(out, row)
-        out[f"meets_{criterion}"] = met
-        rank = int(rows["rank"].iloc[0])
-        better = met & (rank > best_rank.to_numpy())
+    rules_year_ = rules_year(year)
+    columns: dict[str, object] = {}
+    status = np.full(len(ind), NOT_MET, dtype=object)
+    best_rank = np.zeros(len(ind), dtype="int64")
+    for criterion, rank, alternatives in _rule_sets(rules_year_):
+        met = np.zeros(len(ind), dtype=bool)
+        for minimums in alternatives:
+            met |= _met(ind, minimums)
+        columns[f"meets_{criterion}"] = met
+        better = met & (rank > best_rank)
         status[better] = criterion
         best_rank[better] = rank
-    out["status"] = status
-    out["criteria_year"] = rules_year(year)
-    return out
+    columns["status"] = status
+    columns["criteria_year"] = rules_year_
+    out = ind.drop(columns=[c for c in columns if c in ind.columns])
+    return out.assign(**columns)
 
 
 def label(criterion: str, year: int, lang: str = "id") -> str:
