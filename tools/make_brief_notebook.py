@@ -27,7 +27,7 @@ cells = [
     nbf.v4.new_code_cell(
         "%matplotlib inline\n"
         "%config InlineBackend.figure_formats = ['png']\n"
-        "%config InlineBackend.print_figure_kwargs = {'bbox_inches': None}  # charts use constrained layout\n"
+        "%config InlineBackend.print_figure_kwargs = {'bbox_inches': None, 'pil_kwargs': {'compress_level': 1}}\n"
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Markdown, display\n\n"
         "from uhc_lib import alt_text, api, charts, narrative, outlook_text, peer_charts, scenario_chart, tables\n\n"
