@@ -8,7 +8,8 @@ import pandas as pd
 
 from uhc_lib.brief import BriefFigures, brief_figures, summary
 from uhc_lib.io import read_panel
-from uhc_lib.outlook import Outlook, outlook
+from uhc_lib.outlook import Outlook, month_quadrants, outlook
+from uhc_lib.peers import Quadrants
 
 _LAST: dict[tuple, pd.DataFrame] = {}
 
@@ -48,9 +49,20 @@ def figures_for(
     return brief_figures(panel, region_code, period, criteria_year, illustrative=is_illustrative(data_path))
 
 
+_QUADRANTS: dict[tuple, Quadrants] = {}
+
+
 def outlook_for(fig: BriefFigures, data_path: str | Path | None = None, lang: str = "id") -> Outlook:
-    """Peers, budget and scenarios of a brief (``fig`` from :func:`figures_for` on the same data)."""
-    return outlook(fig, load_panel(data_path), lang)
+    """Peers, budget and scenarios of a brief (``fig`` from :func:`figures_for` on the same data).
+
+    The month's ranks and quadrants are the same for every region: they are kept while the data file is unchanged.
+    """
+    panel = load_panel(data_path)
+    key = (*_LAST, fig.period, fig.criteria_year)
+    if key not in _QUADRANTS:
+        _QUADRANTS.clear()
+        _QUADRANTS[key] = month_quadrants(fig, panel)
+    return outlook(fig, panel, lang, q=_QUADRANTS[key])
 
 
 __all__ = [

@@ -54,12 +54,26 @@ def _policy_scenarios(fig: BriefFigures, target: Target, lang: str) -> list[scen
     return [s for s in every if s not in baseline and s not in idle]
 
 
-def outlook(fig: BriefFigures, panel: pd.DataFrame, lang: str = "id", months: int = SCENARIO_MONTHS) -> Outlook:
-    """Peers in ``fig``'s month, and the budget and scenarios for its next unmet target (``budget.default_target``)."""
+def month_quadrants(fig: BriefFigures, panel: pd.DataFrame) -> peers.Quadrants:
+    """Every region of ``fig``'s month, ranked and placed against the lines of ``fig``'s criteria year."""
     month = indicators(panel[panel["period"] == fig.period])
-    q = peers.quadrants(month, fig.period, fig.criteria_year)
-    position = peers.peer_position(month, fig.region_code, q=q)
-    province = peers.province_peers(month, position.province_code, q=q)
+    return peers.quadrants(month, fig.period, fig.criteria_year)
+
+
+def outlook(
+    fig: BriefFigures,
+    panel: pd.DataFrame,
+    lang: str = "id",
+    months: int = SCENARIO_MONTHS,
+    q: peers.Quadrants | None = None,
+) -> Outlook:
+    """Peers in ``fig``'s month, and the budget and scenarios for its next unmet target (``budget.default_target``).
+
+    ``q``: the month's :func:`month_quadrants` when already computed (a batch shares it between its briefs).
+    """
+    q = q if q is not None else month_quadrants(fig, panel)
+    position = peers.peer_position(q.regions, fig.region_code, q=q)
+    province = peers.province_peers(q.regions, position.province_code, q=q)
     target = budget.default_target(fig)
     if target.met:
         return Outlook(target, position, province, None, pd.DataFrame(), {}, {}, months)
