@@ -4,7 +4,7 @@ A NIK has 16 digits: digits 1-6 are the kecamatan code (province 2, kab/kota 2, 
 person was **first** registered; digits 7-12 the birth date ``DDMMYY`` with 40 added to the day for women (41-71);
 digits 13-16 a serial from 0001. A NIK never changes, so a prefix of another regency (the person moved in) or a date
 that disagrees with the registry is **normal** and only reported as a note, never as invalid (see
-``/work/shared/domain/FACTS.md``).
+the project's domain facts, FACTS.md).
 
 Problems (the first that applies, in this order): ``length`` (not exactly 16 digits after trimming spaces),
 ``province``, ``regency``, ``kecamatan`` (prefix neither a current nor a former code), ``date`` (impossible
