@@ -50,8 +50,14 @@ def test_texts_answer_the_cianjur_questions(cianjur_outlook, cianjur):
     assert "- **Kombinasi**: Pendaftaran penduduk oleh Pemda" in intro
     table = outlook_text.scenarios_markdown(o, "id")
     assert "| Kombinasi | 98 persen | 80 persen | Desember 2025 |" in table
-    assert table.endswith("Skenario tercepat: “Kombinasi”, yang mencapai UHC Prioritas pada Desember 2025 dengan "
-                          "biaya Pemda Rp69.745.032.000 per tahun setelah semua langkah berjalan.")  # fmt: skip
+    assert ("Skenario tercepat: “Kombinasi”, yang mencapai UHC Prioritas pada Desember 2025 dengan "
+            "biaya Pemda Rp69.745.032.000 per tahun setelah semua langkah berjalan.") in table  # fmt: skip
+    # the two price tags are connected: the budget assumes the regency pays for everyone reactivated
+    assert table.endswith(
+        "lebih kecil daripada anggaran di atas (Rp148.920.408.000 per tahun) karena dalam skenario sebagian peserta "
+        "mandiri melunasi tunggakannya sendiri atau dibiayai CSR, sedangkan anggaran di atas menganggap Pemda "
+        "membayar iuran semua peserta yang diaktifkan kembali."
+    )
     peers = outlook_text.peers_markdown(o, "en")
     assert peers.startswith("## Position among the kabupaten/kota of Jawa Barat\n\nKabupaten Cianjur ranks 27th of 27")
 

@@ -21,6 +21,9 @@ WORDS = {
         "tahun setelah semua langkah berjalan.",
         "none": "Tidak satu pun skenario mencapai {target} dalam {n} bulan: kekurangannya lebih besar daripada yang "
         "dapat ditutup dengan langkah-langkah ini saja.",
+        "cheaper": "Biaya Pemda skenario ini lebih kecil daripada anggaran di atas ({budget} per tahun) karena dalam "
+        "skenario sebagian peserta mandiri melunasi tunggakannya sendiri atau dibiayai CSR, sedangkan anggaran di "
+        "atas menganggap Pemda membayar iuran semua peserta yang diaktifkan kembali.",
     },
     "en": {
         "peers": "Position among the kabupaten/kota of {province}",
@@ -36,6 +39,9 @@ WORDS = {
         "year once all its measures are in place.",
         "none": "No scenario reaches {target} within {n} months: the gap is larger than these measures alone "
         "can close.",
+        "cheaper": "This scenario costs the regency less than the budget above ({budget} a year) because in it part "
+        "of the self-paying participants settle their own arrears or are paid for by CSR, while the budget above "
+        "assumes the regency pays the premium of everyone reactivated.",
     },
 }
 
@@ -91,4 +97,6 @@ def scenarios_markdown(o: Outlook, lang: str = "id") -> str:
             month=fmt.month(first[o.reached_column], lang),
             cost=fmt.rupiah(first["regency_yearly_rp"], lang),
         )
+        if o.budget is not None and first["regency_yearly_rp"] < o.budget.regency_yearly:
+            closing += " " + w["cheaper"].format(budget=fmt.rupiah(o.budget.regency_yearly, lang))
     return f"{budget_text.scenario_table(o.scenarios, o.target, lang)}\n\n{closing}"

@@ -80,6 +80,16 @@ def typed_parameters(path: Path, given: dict[str, str]) -> dict[str, object]:
     return typed
 
 
+def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    """The first Markdown heading of the notebook (its question), for the page's title."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return fallback
+
+
 def run_notebook(
     name: str,
     out_dir: str | Path,
@@ -110,6 +120,6 @@ def run_notebook(
         return NotebookRun(stem, None, str(failed), detail)
     nb = nbformat.read(running, as_version=4)
     html = out / f"{stem}.html"
-    write_atomic(html, notebook_to_html(nb, lang=lang))
+    write_atomic(html, notebook_to_html(nb, title=_title(nb, path.stem), lang=lang))
     running.replace(executed)
     return NotebookRun(stem, str(html), str(executed))
