@@ -113,7 +113,10 @@ def _key_values(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def _report_runs(runs: list) -> int:
+def _report_runs(runs: list, reports_dir: Path) -> int:
+    from uhc_lib.reports.batch import write_reports_home
+
+    write_reports_home(reports_dir)
     for run in runs:
         if run.ok:
             print(run.html)
@@ -130,7 +133,7 @@ def _explore(args: argparse.Namespace) -> int:
     out = (args.out or REPORTS_DIR) / "explore" / args.lang
     given = _key_values(args.param)
     runs = [run_notebook(n, out, typed_parameters(notebook_path(n), given), args.lang) for n in names]
-    return _report_runs(runs)
+    return _report_runs(runs, args.out or REPORTS_DIR)
 
 
 def _match(args: argparse.Namespace) -> int:
@@ -151,7 +154,7 @@ def _match(args: argparse.Namespace) -> int:
         "threshold": args.threshold,
         "out_dir": str((out / stem).resolve()),
     }
-    return _report_runs([run_notebook(str(REGISTRY_NOTEBOOK), out, params, args.lang, stem)])
+    return _report_runs([run_notebook(str(REGISTRY_NOTEBOOK), out, params, args.lang, stem)], args.out or REPORTS_DIR)
 
 
 def build_parser() -> argparse.ArgumentParser:

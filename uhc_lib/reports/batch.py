@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,15 +111,38 @@ def run_batch(regions: list[str] | None = None, period: str | None = None, lang:
 
 
 def write_reports_home(reports_dir: Path) -> Path:
-    """``reports/index.html``: a link to every period/language index found."""
-    links = []
-    for idx in sorted(reports_dir.glob("*/*/index.html"), reverse=True):
-        rel = idx.relative_to(reports_dir).as_posix()
-        period, lang = idx.parent.parent.name, idx.parent.name
-        links.append(f"<li><a href=\"{rel}\">{period} ({lang})</a></li>")
-    page = ("<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>UHC Monitor reports</title></head>"
-            "<body style='font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto'>"
-            "<h1>UHC Monitor: ringkasan per bulan</h1><ul>" + "".join(links) + "</ul></body></html>")
+    """``reports/index.html``: links to every month's brief index, and to the exploratory and matching reports."""
+    reports_dir = Path(reports_dir)
+
+    def items(paths: list[Path], label) -> str:
+        rows = []
+        for path in paths:
+            rel = html.escape(path.relative_to(reports_dir).as_posix(), quote=True)
+            rows.append(f'<li><a href="{rel}">{html.escape(label(path))}</a></li>')
+        return "".join(rows)
+
+    months = [
+        idx
+        for idx in sorted(reports_dir.glob("*/*/index.html"), reverse=True)
+        if re.fullmatch(r"\d{4}-\d{2}", idx.parent.parent.name)
+    ]
+    sections = [
+        ("Ringkasan kabupaten/kota per bulan", items(months, lambda p: f"{p.parent.parent.name} ({p.parent.name})")),
+        (
+            "Analisis eksplorasi",
+            items(sorted(reports_dir.glob("explore/*/*.html")), lambda p: f"{p.stem} ({p.parent.name})"),
+        ),
+        (
+            "Pemadanan registrasi (matching)",
+            items(sorted(reports_dir.glob("matching/*/*.html")), lambda p: f"{p.stem} ({p.parent.name})"),
+        ),
+    ]
+    body = "".join(f"<h2>{title}</h2><ul>{links}</ul>" for title, links in sections if links)
+    page = (
+        "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>UHC Monitor: laporan</title></head>"
+        "<body style='font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto'>"
+        f"<h1>UHC Monitor: laporan</h1>{body}</body></html>"
+    )
     path = reports_dir / "index.html"
     write_atomic(path, page)
     return path
