@@ -65,6 +65,7 @@ cells = [
     ),
     nbf.v4.new_code_cell(
         "excluded = worklist.exclusion_counts(result, threshold, lang)\n"
+        "display(Markdown(text.suppression_note(threshold, excluded.marker, lang)))  # for every table below\n"
         "display(Markdown(text.section('validate', lang)))\n"
         "display(Markdown(text.exclusions_table(excluded, lang)))\n"
         "display(Markdown(text.validation(excluded, lang)))\n"
@@ -77,8 +78,7 @@ cells = [
     nbf.v4.new_code_cell(
         "by_area = worklist.area_counts(result, threshold, 'kecamatan', lang)\n"
         "display(Markdown(text.section('areas', lang)))\n"
-        "display(Markdown(text.area_table(by_area, names, lang)))\n"
-        "display(Markdown(text.suppression_note(threshold, by_area.marker, lang)))"
+        "display(Markdown(text.area_table(by_area, names, lang)))"
     ),
     nbf.v4.new_code_cell(
         "not_resident = worklist.not_resident_counts(result, threshold, lang)\n"
