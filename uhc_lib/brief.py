@@ -29,6 +29,10 @@ class Target:
     def label(self, lang: str = "id") -> str:
         return self.label_en if lang == "en" else self.label_id
 
+    def short_label(self, lang: str = "id") -> str:
+        """The label without its parenthesised minimums: ``UHC Prioritas``."""
+        return self.label(lang).split(" (")[0]
+
 
 @dataclass(frozen=True)
 class BriefFigures:

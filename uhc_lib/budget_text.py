@@ -11,8 +11,9 @@ import pandas as pd
 from uhc_lib import fmt, segments
 from uhc_lib.brief import Target
 from uhc_lib.budget import Budget
-from uhc_lib.narrative import _minimums
+from uhc_lib.narrative import minimums_text
 from uhc_lib.scenarios import reached_column
+from uhc_lib.tables import markdown_table
 
 ITEMS = {
     "id": {
@@ -121,16 +122,6 @@ ASSUMPTION_TEXT = {
 }
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
-    return "\n".join(lines)
-
-
-def _short(t: Target, lang: str) -> str:
-    return t.label(lang).split(" (")[0]
-
-
 def budget_table(b: Budget, lang: str = "id") -> str:
     """Each line (persons x premium x months = cost, and who pays), then totals per payer: yearly and one-off."""
     h, items, payers = HEADERS[fmt.check_lang(lang)], ITEMS[lang], PAYERS[lang]
@@ -154,7 +145,7 @@ def budget_table(b: Budget, lang: str = "id") -> str:
             rows.append([f"**{h['total_once'].format(payer=payers[t.payer])}**", "", "", "", "", "", ""])
             rows[-1][-1] = f"**{fmt.rupiah(t.one_off_rp, lang)}**"
     header = [h[k] for k in ("item", "segment", "persons", "premium", "months", "payer", "rupiah")]
-    return _table(header, rows)
+    return markdown_table(header, rows)
 
 
 def budget_sentence(b: Budget, lang: str = "id") -> str:
@@ -163,7 +154,7 @@ def budget_sentence(b: Budget, lang: str = "id") -> str:
     enrol = next((ln for ln in b.lines if ln.item == "enrol"), None)
     t = b.target
     if lang == "en":
-        intro = f"To meet {_short(t, 'en')} ({t.year} criteria: {_minimums(t, 'en')}), " if t else ""
+        intro = f"To meet {t.short_label('en')} ({t.year} criteria: {minimums_text(t, 'en')}), " if t else ""
         parts = []
         if enrol:
             parts.append(
@@ -177,7 +168,7 @@ def budget_sentence(b: Budget, lang: str = "id") -> str:
             return f"{intro}no one needs to be enrolled or reactivated." if intro else "Nothing needs to be paid."
         text = intro + "; ".join(parts) + ". "
         return text + f"With the assumptions below, the regency pays {fmt.rupiah(b.regency_yearly, 'en')} a year."
-    intro = f"Untuk memenuhi {_short(t, 'id')} (kriteria {t.year}: {_minimums(t, 'id')}), " if t else ""
+    intro = f"Untuk memenuhi {t.short_label('id')} (kriteria {t.year}: {minimums_text(t, 'id')}), " if t else ""
     parts = []
     if enrol:
         parts.append(
@@ -228,8 +219,8 @@ def scenario_table(table: pd.DataFrame, target: Target, lang: str = "id") -> str
         ]
         for _, r in table.iterrows()
     ]
-    header = [h["scenario"], h["coverage_end"], h["activity_end"], h["reached"].format(target=_short(target, lang))]
-    return _table([*header, h["first_year"], h["yearly"]], rows)
+    header = [h["scenario"], h["coverage_end"], h["activity_end"], h["reached"].format(target=target.short_label(lang))]
+    return markdown_table([*header, h["first_year"], h["yearly"]], rows)
 
 
 def scenario_sentence(row: pd.Series, target: Target, lang: str = "id") -> str:
@@ -237,7 +228,7 @@ def scenario_sentence(row: pd.Series, target: Target, lang: str = "id") -> str:
     fmt.check_lang(lang)
     when = row[reached_column(target.year, target.criterion)]
     n, name, yearly = int(row["horizon_months"]), row["scenario"], int(row["regency_yearly_rp"])
-    short = _short(target, lang)
+    short = target.short_label(lang)
     if lang == "en":
         reach = (
             f"{short} would not be reached within {n} months"

@@ -73,7 +73,7 @@ def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     ax.plot(x, h["activity_pct"], color=ACTIVITY_COLOR, lw=2.2, label=t["activity"])
     seen: set[tuple[str, float]] = set()
     for goal in brief.goals[:2]:
-        short = goal.label(lang).split(" (")[0]
+        short = goal.short_label(lang)
         for kind, value, color in (
             ("min_cov", goal.min_coverage_pct, COVERAGE_COLOR),
             ("min_act", goal.min_activity_pct, ACTIVITY_COLOR),

@@ -7,7 +7,7 @@ import pandas as pd
 from uhc_lib import criteria, fmt
 from uhc_lib.brief import Target
 from uhc_lib.budget import Budget
-from uhc_lib.narrative import _minimums
+from uhc_lib.narrative import minimums_text
 from uhc_lib.national_budget import NationalEnrolment
 from uhc_lib.peer_text import ordinal, province_sentence, quadrant_sentence
 from uhc_lib.peers import ProvincePeers, Quadrants
@@ -74,10 +74,6 @@ def trends(
     ]
 
 
-def _short(t: Target, lang: str) -> str:
-    return t.label(lang).split(" (")[0]
-
-
 def _first_reached(table: pd.DataFrame, column: str) -> tuple[pd.DataFrame, int]:
     """The compare-table rows that reach ``column`` in its earliest month (in table order) and how many reach."""
     reached = table[table[column].notna()]
@@ -112,7 +108,7 @@ def budget_scenarios(
     t = b.target
     if t is None:
         raise ValueError("the budget names no target: build it with budget.budget_to_target")
-    short, mins = _short(t, lang), _minimums(t, lang)
+    short, mins = t.short_label(lang), minimums_text(t, lang)
     enrol = next((ln for ln in b.lines if ln.item == "enrol"), None)
     column = reached_column(t.year, t.criterion)
     first, n_reach = _first_reached(table, column)
@@ -195,7 +191,7 @@ def pace_models(target: Target, baseline: pd.Series, lang: str = "en") -> str:
     fmt.check_lang(lang)
     column = reached_column(target.year, target.criterion)
     horizon, when = int(baseline["horizon_months"]), baseline[column]
-    short = _short(target, lang)
+    short = target.short_label(lang)
 
     def month_or_never(p: object) -> str:
         if p is None or pd.isna(p):

@@ -56,7 +56,8 @@ def headline(fig: BriefFigures, lang: str = "id") -> str:
     return text
 
 
-def _minimums(t: Target, lang: str) -> str:
+def minimums_text(t: Target, lang: str) -> str:
+    """The minimums of a target in words: ``cakupan kepesertaan minimal 98 persen dan keaktifan minimal 80 persen``."""
     parts = []
     if t.min_coverage_pct is not None:
         parts.append(
@@ -70,28 +71,20 @@ def _minimums(t: Target, lang: str) -> str:
     return (" and " if lang == "en" else " dan ").join(parts)
 
 
-def _short_label(t: Target) -> str:
-    return t.label_id.split(" (")[0]
-
-
-def _short_label_en(t: Target) -> str:
-    return t.label_en.split(" (")[0]
-
-
 def status(fig: BriefFigures, lang: str = "id") -> str:
     """Which criterion of the year is met, and by how much the headline one is met or missed."""
     cov, act, _ = _shown(fig)
     head = fig.headline_target
-    name = _short_label_en(head) if lang == "en" else _short_label(head)
+    name = head.short_label(lang)
     y = fig.criteria_year
     if lang == "en":
-        intro = f"Under the {y} criteria for {name} ({_minimums(head, 'en')}), {fig.region_name} "
+        intro = f"Under the {y} criteria for {name} ({minimums_text(head, 'en')}), {fig.region_name} "
         if head.met:
             return intro + f"meets {name}" + _margin(fig, head, "en") + "."
         misses = _misses(head, cov, act, "en")
         also = _also_met(fig, "en")
         return intro + f"does not yet meet {name}: {misses}.{also}"
-    intro = f"Menurut kriteria {y} untuk {name} ({_minimums(head, 'id')}), {fig.region_name} "
+    intro = f"Menurut kriteria {y} untuk {name} ({minimums_text(head, 'id')}), {fig.region_name} "
     if head.met:
         return intro + f"memenuhi {name}" + _margin(fig, head, "id") + "."
     return intro + f"belum memenuhi {name}: {_misses(head, cov, act, 'id')}.{_also_met(fig, 'id')}"
@@ -164,8 +157,8 @@ def _also_met(fig: BriefFigures, lang: str) -> str:
         return ""
     t = met[-1]
     if lang == "en":
-        return f" It does meet {_short_label_en(t)} ({_minimums(t, 'en')})."
-    return f" Kriteria {_short_label(t)} ({_minimums(t, 'id')}) sudah terpenuhi."
+        return f" It does meet {t.short_label('en')} ({minimums_text(t, 'en')})."
+    return f" Kriteria {t.short_label('id')} ({minimums_text(t, 'id')}) sudah terpenuhi."
 
 
 GAP_WORDS = {
@@ -191,12 +184,12 @@ GAP_WORDS = {
 
 def gap(t: Target, fig: BriefFigures, lang: str = "id") -> str:
     """How many residents must enrol and how many more must be active to meet ``t``."""
-    name = _short_label_en(t) if lang == "en" else _short_label(t)
+    name = t.short_label(lang)
     if t.met:
         return (
-            f"{name} ({t.year} criteria: {_minimums(t, 'en')}) is already met."
+            f"{name} ({t.year} criteria: {minimums_text(t, 'en')}) is already met."
             if lang == "en"
-            else f"{name} (kriteria {t.year}: {_minimums(t, 'id')}) sudah tercapai."
+            else f"{name} (kriteria {t.year}: {minimums_text(t, 'id')}) sudah tercapai."
         )
     w = GAP_WORDS[lang]
     parts = []
@@ -208,7 +201,7 @@ def gap(t: Target, fig: BriefFigures, lang: str = "id") -> str:
             react = w["react_part"] if t.enrol_needed else w["react_all"]
         react = react.format(n=fmt.number(t.reactivate_needed, lang))
         parts.append(w["activate"].format(n=fmt.persons(t.activate_needed, lang), react=react))
-    intro = w["intro"].format(name=name, year=t.year, minimums=_minimums(t, lang))
+    intro = w["intro"].format(name=name, year=t.year, minimums=minimums_text(t, lang))
     return intro + w["and"].join(parts) + "."
 
 

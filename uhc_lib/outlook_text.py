@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from uhc_lib import budget_text, fmt, peer_text
-from uhc_lib.brief import Target
 from uhc_lib.outlook import Outlook
 
 WORDS = {
@@ -46,10 +45,6 @@ WORDS = {
 }
 
 
-def _short(t: Target, lang: str) -> str:
-    return t.label(lang).split(" (")[0]
-
-
 def peers_markdown(o: Outlook, lang: str = "id") -> str:
     """Heading and the peer paragraph (ranks in province and nation, quadrant, the province's range)."""
     w = WORDS[fmt.check_lang(lang)]
@@ -60,9 +55,9 @@ def peers_markdown(o: Outlook, lang: str = "id") -> str:
 def budget_markdown(o: Outlook, lang: str = "id") -> str:
     """Heading, the budget sentence, the budget table and its assumptions; or that everything is met."""
     w = WORDS[fmt.check_lang(lang)]
-    heading = f"## {w['budget'].format(target=_short(o.target, lang))}"
+    heading = f"## {w['budget'].format(target=o.target.short_label(lang))}"
     if o.budget is None:
-        return f"{heading}\n\n" + w["all_met"].format(region=o.position.region_name, target=_short(o.target, lang))
+        return f"{heading}\n\n" + w["all_met"].format(region=o.position.region_name, target=o.target.short_label(lang))
     notes = "\n".join(f"- {n}" for n in budget_text.assumption_notes(o.budget, lang))
     return (
         f"{heading}\n\n{budget_text.budget_sentence(o.budget, lang)}\n\n{budget_text.budget_table(o.budget, lang)}"
@@ -78,7 +73,7 @@ def scenarios_intro(o: Outlook, population: int, lang: str = "id") -> str:
     start = o.paths[next(iter(o.paths))]["period"].iloc[0]
     listed = "\n".join(f"- **{name}**: {text}" for name, text in o.descriptions.items())
     intro = w["intro"].format(n=o.months, month=fmt.month(start, lang), population=fmt.persons(population, lang))
-    return f"## {w['scenarios'].format(target=_short(o.target, lang))}\n\n{intro}\n\n{listed}"
+    return f"## {w['scenarios'].format(target=o.target.short_label(lang))}\n\n{intro}\n\n{listed}"
 
 
 def scenarios_markdown(o: Outlook, lang: str = "id") -> str:
@@ -86,7 +81,7 @@ def scenarios_markdown(o: Outlook, lang: str = "id") -> str:
     if o.scenarios.empty:
         return ""
     w = WORDS[fmt.check_lang(lang)]
-    target = _short(o.target, lang)
+    target = o.target.short_label(lang)
     first = o.first_to_reach
     if first is None:
         closing = w["none"].format(target=target, n=o.months)

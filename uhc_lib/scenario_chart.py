@@ -97,7 +97,7 @@ def scenario_chart(
                 y = path.loc[path["period"] == when, column].iloc[0]
                 ax.scatter([when.to_timestamp()], [y], color=_color(i), s=24, zorder=3)
         if minimum is not None:
-            short = target.label(lang).split(" (")[0]
+            short = target.short_label(lang)
             ax.axhline(minimum, color=TARGET_COLOR, ls="--", lw=1, alpha=0.8)
             ax.annotate(
                 t[kind].format(v=fmt.percent(minimum, lang), c=short),
@@ -112,7 +112,7 @@ def scenario_chart(
         _month_axis(ax, lang)
     axes[0].set_ylabel(t["pct"])
     region = first.attrs.get("region_name", "")
-    head = s["title"].format(target=target.label(lang).split(" (")[0], region=region) if target else None
+    head = s["title"].format(target=target.short_label(lang), region=region) if target else None
     fig.suptitle(head or s["title_plain"].format(region=region), fontsize=11, x=0.07, ha="left")
     handles, labels = axes[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower left", ncol=min(4, len(labels)), fontsize=8, frameon=False)

@@ -47,7 +47,8 @@ LABELS = {
 }
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table from a header and rows of already formatted cells."""
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join(lines)
@@ -67,7 +68,7 @@ def headline_table(fig: BriefFigures, lang: str = "id") -> str:
     if fig.pemda_pct is not None:
         rows.append([t["pemda"], f"{fmt.percent(fig.pemda_pct, lang)} {t['of_pop']}"])
     rows.append([t["status"].format(year=fig.criteria_year), f"**{fig.status_label(lang)}**"])
-    return _table([t["indicator"], t["value"]], rows)
+    return markdown_table([t["indicator"], t["value"]], rows)
 
 
 def goals_table(fig: BriefFigures, lang: str = "id") -> str:
@@ -85,4 +86,4 @@ def goals_table(fig: BriefFigures, lang: str = "id") -> str:
                 fmt.number(g.activate_needed, lang),
             ]
         )
-    return _table([t["criterion"], t["minimum"], t["met"], t["enrol"], t["activate"]], rows)
+    return markdown_table([t["criterion"], t["minimum"], t["met"], t["enrol"], t["activate"]], rows)
