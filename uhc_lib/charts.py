@@ -48,8 +48,9 @@ TEXT = {
 }
 
 
-def _note(ax: plt.Axes, brief: BriefFigures, lang: str) -> None:
-    if brief.illustrative:
+def illustrative_note(ax: plt.Axes, lang: str, show: bool = True) -> None:
+    """The illustrative-data note above the top right corner of ``ax`` (nothing when ``show`` is false)."""
+    if show:
         ax.text(
             1.0,
             1.01,
@@ -116,7 +117,7 @@ def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     ax.grid(axis="y", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="lower right", fontsize=8, frameon=False)
-    _note(ax, brief, lang)
+    illustrative_note(ax, lang, brief.illustrative)
     return fig
 
 
@@ -152,5 +153,5 @@ def segment_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     ax.set_title(t["seg_title"].format(month=fmt.month(brief.period, lang)), fontsize=11, loc="left", pad=14)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="lower right", fontsize=8, frameon=False)
-    _note(ax, brief, lang)
+    illustrative_note(ax, lang, brief.illustrative)
     return fig

@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from uhc_lib import fmt
-from uhc_lib.charts import ACTIVITY_COLOR, COVERAGE_COLOR, DPI, TARGET_COLOR, TEXT
+from uhc_lib.charts import ACTIVITY_COLOR, COVERAGE_COLOR, DPI, TARGET_COLOR, TEXT, illustrative_note
 from uhc_lib.peer_text import METRIC_AXIS, METRIC_WORDS, QUADRANT_LABELS, REGIONS_WORD, short_name
 from uhc_lib.peers import QUADRANTS, ProvincePeers, Quadrants
 
@@ -61,20 +61,6 @@ _LEGEND_BELOW = {"loc": "lower left", "bbox_to_anchor": (0.01, 0.005), "ncol": 3
 
 def _cap(text: str) -> str:
     return text[0].upper() + text[1:]
-
-
-def _note(ax: plt.Axes, lang: str, illustrative: bool) -> None:
-    if illustrative:
-        ax.text(
-            1.0,
-            1.01,
-            TEXT[lang]["illustrative"],
-            fontsize=7.5,
-            color="#9a3412",
-            ha="right",
-            va="bottom",
-            transform=ax.transAxes,
-        )
 
 
 def _pct_axis(axis, lang: str) -> None:
@@ -179,7 +165,7 @@ def quadrant_chart(
     ax.set_title(title, fontsize=11, loc="left", pad=14)
     ax.grid(alpha=0.25)
     ax.spines[["top", "right"]].set_visible(False)
-    _note(ax, lang, illustrative)
+    illustrative_note(ax, lang, illustrative)
     return fig
 
 
@@ -248,7 +234,7 @@ def province_ranking_chart(
     ax.legend(handles=handles, bbox_transform=fig.transFigure, **_LEGEND_BELOW)
     ax.grid(axis="x", alpha=0.25)
     ax.spines[["top", "right"]].set_visible(False)
-    _note(ax, lang, illustrative)
+    illustrative_note(ax, lang, illustrative)
     return fig
 
 
@@ -309,5 +295,5 @@ def inequality_chart(
     ax.legend(bbox_transform=fig.transFigure, **_LEGEND_BELOW)
     ax.grid(axis="x", alpha=0.25)
     ax.spines[["top", "right"]].set_visible(False)
-    _note(ax, lang, illustrative)
+    illustrative_note(ax, lang, illustrative)
     return fig
