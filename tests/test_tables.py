@@ -13,3 +13,10 @@ def test_goals_table_en(cianjur):
     lines = md.splitlines()
     assert lines[0] == "| Criterion | Minimum | Met | Must enrol | More active needed |"
     assert "| UHC Priority (2025) | 98 percent / 80 percent | no | 52,298 | 295,477 |" in lines
+
+
+def test_markdown_list_and_table():
+    from uhc_lib.tables import markdown_list, markdown_table
+
+    assert markdown_list(["satu", "dua"]) == "- satu\n- dua"
+    assert markdown_table(["a", "b"], [["1", "2"]]) == "| a | b |\n|---|---|\n| 1 | 2 |"

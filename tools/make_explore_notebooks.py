@@ -51,7 +51,8 @@ def trends_projections() -> list[nbf.NotebookNode]:
         code(
             SETUP + "from uhc_lib import api, criteria, findings, projections, trend_charts\n"
             "from uhc_lib.brief import latest_period\n"
-            "from uhc_lib.indicators import indicators, national\n\n"
+            "from uhc_lib.indicators import indicators, national\n"
+            "from uhc_lib.tables import markdown_list\n\n"
             "panel = api.load_panel(data_path)\n"
             "illustrative = api.is_illustrative(data_path)\n"
             "ind = indicators(panel)\n"
@@ -92,7 +93,7 @@ def trends_projections() -> list[nbf.NotebookNode]:
         md("## Findings"),
         code(
             "found = findings.trends(nat, observed, reach, projected, label, lang)\n"
-            'display(Markdown("\\n".join(f"- {s}" for s in found)))'
+            "display(Markdown(markdown_list(found)))"
         ),
     ]
 
@@ -127,7 +128,8 @@ def budget_scenarios() -> list[nbf.NotebookNode]:
             SETUP + "from uhc_lib import (\n"
             "    api,\n    budget,\n    budget_text,\n    explore_charts,\n    findings,\n    narrative,\n"
             "    national_budget,\n    premiums,\n    scenario_chart,\n    scenario_mix,\n    scenarios,\n)\n"
-            "from uhc_lib.indicators import indicators\n\n"
+            "from uhc_lib.indicators import indicators\n"
+            "from uhc_lib.tables import markdown_list\n\n"
             "panel = api.load_panel(data_path)\n"
             "illustrative = api.is_illustrative(data_path)\n"
             "fig = api.brief_figures(panel, region_code, period, illustrative=illustrative)\n"
@@ -152,7 +154,7 @@ def budget_scenarios() -> list[nbf.NotebookNode]:
             "costed = budget.budget_to_target(fig, target)\n"
             "display(Markdown(budget_text.budget_sentence(costed, lang)))\n"
             "display(Markdown(budget_text.budget_table(costed, lang)))\n"
-            'display(Markdown("\\n".join(f"- {a}" for a in budget_text.assumption_notes(costed, lang))))'
+            "display(Markdown(markdown_list(budget_text.assumption_notes(costed, lang))))"
         ),
         md(
             "The same gap when the self-paying participants in arrears reactivate by paying 12 months of arrears "
@@ -219,7 +221,7 @@ def budget_scenarios() -> list[nbf.NotebookNode]:
         md("## Findings"),
         code(
             "found = findings.budget_scenarios(costed, table, national, fig.region_name, lang)\n"
-            'display(Markdown("\\n".join(f"- {s}" for s in found)))'
+            "display(Markdown(markdown_list(found)))"
         ),
     ]
 
@@ -245,7 +247,8 @@ def national_overview() -> list[nbf.NotebookNode]:
         ),
         code(
             SETUP + "from uhc_lib import api, explore_charts, findings, maps, overview, peer_charts, peer_text, peers\n"
-            "from uhc_lib.indicators import indicators\n\n"
+            "from uhc_lib.indicators import indicators\n"
+            "from uhc_lib.tables import markdown_list\n\n"
             "panel = api.load_panel(data_path)\n"
             "illustrative = api.is_illustrative(data_path)\n"
             "ind = indicators(panel)\n"
@@ -325,7 +328,7 @@ def national_overview() -> list[nbf.NotebookNode]:
         code(
             "found = findings.national_overview(q, summary, overview.national_inequality_table(ind, q.period), "
             "within, lang)\n"
-            'display(Markdown("\\n".join(f"- {s}" for s in found)))'
+            "display(Markdown(markdown_list(found)))"
         ),
     ]
 
@@ -353,7 +356,8 @@ def province_deep_dive() -> list[nbf.NotebookNode]:
         ),
         code(
             SETUP + "from uhc_lib import api, findings, maps, peer_charts, peer_text, peers, province_view\n"
-            "from uhc_lib.indicators import indicators\n\n"
+            "from uhc_lib.indicators import indicators\n"
+            "from uhc_lib.tables import markdown_list\n\n"
             "panel = api.load_panel(data_path)\n"
             "illustrative = api.is_illustrative(data_path)\n"
             "q = peers.quadrants(indicators(panel), period, criteria_year)\n"
@@ -400,8 +404,7 @@ def province_deep_dive() -> list[nbf.NotebookNode]:
         code("table = province_view.criteria_and_gaps(pp)\ndisplay(province_view.gap_totals(table))\ntable"),
         md("## Findings"),
         code(
-            "found = findings.province_deep_dive(pp, inequality, table, lang)\n"
-            'display(Markdown("\\n".join(f"- {s}" for s in found)))'
+            "found = findings.province_deep_dive(pp, inequality, table, lang)\ndisplay(Markdown(markdown_list(found)))"
         ),
     ]
 

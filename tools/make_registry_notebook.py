@@ -38,21 +38,15 @@ cells = [
     nbf.v4.new_code_cell(
         "%matplotlib inline\n"
         "%config InlineBackend.figure_formats = ['png']\n"
-        "import tempfile\n\n"
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Markdown, display\n\n"
         "from uhc_lib import fmt\n"
         "from uhc_lib.registry import areas, match, registry_charts, worklist\n"
-        "from uhc_lib.registry import registry_text as text\n\n"
-        "out_dir = out_dir or tempfile.mkdtemp(prefix='registry_matching_')\n"
-        "premium = premium_per_month or worklist.pemda_premium(period)\n"
-        "if registry_path and participants_path:\n"
-        "    run = match.prepare_and_match(registry_path, participants_path, region_code=region_code, period=period,\n"
-        "                                  premium_per_month=premium, out_dir=out_dir, prepared=prepared, "
-        "key_env=key_env)\n"
-        "else:\n"
-        "    run = match.synthetic_demo(region_code, demo_residents, period=period, premium_per_month=premium,\n"
-        "                               out_dir=out_dir, key_env=key_env)\n"
+        "from uhc_lib.registry import registry_text as text\n"
+        "from uhc_lib.tables import markdown_list\n\n"
+        "run = match.run_extracts(region_code, period, registry=registry_path, participants=participants_path,\n"
+        "                         prepared=prepared, premium_per_month=premium_per_month, out_dir=out_dir,\n"
+        "                         key_env=key_env, demo_residents=demo_residents)\n"
         "result = run.result\n"
         "figures = worklist.key_figures(result, threshold)\n"
         "names = areas.area_names(region_code)",
@@ -92,7 +86,7 @@ cells = [
     ),
     nbf.v4.new_code_cell(
         "deciles = worklist.worklist_counts(result, threshold, lang)\n"
-        "display(Markdown(text.section('worklist', lang, premium=fmt.rupiah(premium, lang),\n"
+        "display(Markdown(text.section('worklist', lang, premium=fmt.rupiah(result.premium_per_month, lang),\n"
         "                              yearly=fmt.rupiah(result.yearly_premium, lang))))\n"
         "display(Markdown(text.worklist_table(deciles, lang)))\n"
         "if budget_rp:\n"
@@ -104,7 +98,7 @@ cells = [
     ),
     nbf.v4.new_code_cell(
         "display(Markdown(text.section('findings', lang)))\n"
-        "display(Markdown('\\n'.join(f'- {s}' for s in text.findings(figures, lang))))"
+        "display(Markdown(markdown_list(text.findings(figures, lang))))"
     ),
     nbf.v4.new_code_cell(
         'display({"application/json": worklist.summary(figures, run.synthetic)}, raw=True)',

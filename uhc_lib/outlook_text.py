@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from uhc_lib import budget_text, fmt, peer_text
 from uhc_lib.outlook import Outlook
+from uhc_lib.tables import markdown_list
 
 WORDS = {
     "id": {
@@ -58,7 +59,7 @@ def budget_markdown(o: Outlook, lang: str = "id") -> str:
     heading = f"## {w['budget'].format(target=o.target.short_label(lang))}"
     if o.budget is None:
         return f"{heading}\n\n" + w["all_met"].format(region=o.position.region_name, target=o.target.short_label(lang))
-    notes = "\n".join(f"- {n}" for n in budget_text.assumption_notes(o.budget, lang))
+    notes = markdown_list(budget_text.assumption_notes(o.budget, lang))
     return (
         f"{heading}\n\n{budget_text.budget_sentence(o.budget, lang)}\n\n{budget_text.budget_table(o.budget, lang)}"
         f"\n\n{w['assumptions']}\n\n{notes}"

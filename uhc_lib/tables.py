@@ -47,6 +47,11 @@ LABELS = {
 }
 
 
+def markdown_list(items: list[str]) -> str:
+    """A Markdown bullet list, one item a line."""
+    return "\n".join(f"- {item}" for item in items)
+
+
 def markdown_table(header: list[str], rows: list[list[str]]) -> str:
     """A Markdown table from a header and rows of already formatted cells."""
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]

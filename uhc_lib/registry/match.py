@@ -744,6 +744,44 @@ def synthetic_demo(
     return MatchRun(run.result, run.registry_report, run.participants_report, run.registry, run.participants, True)
 
 
+def run_extracts(
+    region_code: str,
+    period: str | pd.Period,
+    *,
+    registry: str | Path | None = None,
+    participants: str | Path | None = None,
+    prepared: bool = False,
+    premium_per_month: int | None = None,
+    out_dir: str | Path | None = None,
+    key_env: str = "UHC_PSEUDONYM_KEY",
+    demo_residents: int = 20_000,
+) -> MatchRun:
+    """What the registry notebook and ``uhc match`` run: :func:`prepare_and_match` on both extracts, or a
+    :func:`synthetic_demo` of ``demo_residents`` unless both are given.
+
+    ``premium_per_month`` defaults to the PBPU Pemda premium of ``period`` (``worklist.pemda_premium``), ``out_dir`` to
+    a new temporary folder.
+    """
+    from uhc_lib.registry.worklist import pemda_premium
+
+    out = out_dir or tempfile.mkdtemp(prefix="registry_matching_")
+    premium = premium_per_month or pemda_premium(period)
+    if registry and participants:
+        return prepare_and_match(
+            registry,
+            participants,
+            region_code=region_code,
+            period=period,
+            premium_per_month=premium,
+            out_dir=out,
+            prepared=prepared,
+            key_env=key_env,
+        )
+    return synthetic_demo(
+        region_code, demo_residents, period=period, premium_per_month=premium, out_dir=out, key_env=key_env
+    )
+
+
 def example_tokens(path: str | Path, n: int = 3) -> list[str]:
     """The first ``n`` person tokens of a worklist file (to show what a pseudonym looks like)."""
     con = duckdb.connect()
