@@ -9,9 +9,11 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from uhc_lib import geo, maps, peer_charts, peers
-from uhc_lib.indicators import indicators
-from uhc_lib.io import read_panel
+from uhc_lib.analysis import peers
+from uhc_lib.inputs import geo
+from uhc_lib.inputs.panel import read_panel
+from uhc_lib.render.charts import maps, peer_charts
+from uhc_lib.rules.indicators import indicators
 
 t = time.perf_counter()
 geo.regions_geodataframe()

@@ -9,20 +9,20 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 @pytest.fixture(scope="session")
 def panel():
-    from uhc_lib.io import read_panel
+    from uhc_lib.inputs.panel import read_panel
 
     return read_panel()
 
 
 @pytest.fixture(scope="session")
 def lebong(panel):
-    from uhc_lib.brief import brief_figures
+    from uhc_lib.analysis.brief import brief_figures
 
     return brief_figures(panel, "17.07", "2024-07", illustrative=True)
 
 
 @pytest.fixture(scope="session")
 def cianjur(panel):
-    from uhc_lib.brief import brief_figures
+    from uhc_lib.analysis.brief import brief_figures
 
     return brief_figures(panel, "32.03", "2024-12", illustrative=True)

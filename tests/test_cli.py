@@ -10,7 +10,7 @@ DATA = Path(__file__).parent / "data"
 
 
 def test_validate_embedded(capsys):
-    from uhc_lib.config import EMBEDDED_PANEL
+    from uhc_lib.common.config import EMBEDDED_PANEL
 
     assert main(["validate", str(EMBEDDED_PANEL)]) == 0
     assert "OK, 92,520 rows, 514 regions, 2023-01 to 2025-12" in capsys.readouterr().out

@@ -30,7 +30,10 @@ cells = [
         "%config InlineBackend.print_figure_kwargs = {'bbox_inches': None, 'pil_kwargs': {'compress_level': 1}}\n"
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Markdown, display\n\n"
-        "from uhc_lib import alt_text, api, charts, narrative, outlook_text, peer_charts, scenario_chart, tables\n\n"
+        "from uhc_lib import api\n"
+        "from uhc_lib.render.charts import alt_text, brief_charts, peer_charts, scenario_chart\n"
+        "from uhc_lib.render.text import narrative, outlook_text, tables\n"
+        "\n"
         "alt_text.enable()  # chart titles become the images' alternative text\n"
         "fig = api.figures_for(region_code, period, criteria_year, data_path)\n"
         "out = api.outlook_for(fig, data_path, lang)",
@@ -40,9 +43,9 @@ cells = [
         'display(Markdown(f"# {narrative.title(fig, lang)}"))\ndisplay(Markdown(tables.headline_table(fig, lang)))'
     ),
     nbf.v4.new_code_cell("display(Markdown(narrative.markdown(fig, lang)))"),
-    nbf.v4.new_code_cell("charts.trend_chart(fig, lang)\nplt.show()"),
+    nbf.v4.new_code_cell("brief_charts.trend_chart(fig, lang)\nplt.show()"),
     nbf.v4.new_code_cell("display(Markdown(tables.goals_table(fig, lang)))"),
-    nbf.v4.new_code_cell("charts.segment_chart(fig, lang)\nplt.show()"),
+    nbf.v4.new_code_cell("brief_charts.segment_chart(fig, lang)\nplt.show()"),
     nbf.v4.new_code_cell(
         "display(Markdown(outlook_text.peers_markdown(out, lang)))\n"
         "peer_charts.province_ranking_chart(out.province, highlight=fig.region_code, lang=lang, "

@@ -13,7 +13,7 @@ EXPLORE = ROOT / "notebooks" / "explore"
 
 SETUP = (
     "%matplotlib inline\n"
-    "%load_ext uhc_lib.alt_text\n"  # chart titles become the images' alternative text in exported reports
+    "%load_ext uhc_lib.render.charts.alt_text\n"  # chart titles become the images' alternative text in exported reports
     "import matplotlib.pyplot as plt\n"
     "from IPython.display import Markdown, display\n\n"
 )
@@ -35,8 +35,9 @@ def trends_projections() -> list[nbf.NotebookNode]:
             "year's headline criterion (2025: UHC Prioritas, 98 % registered and 80 % active) month by month, and how "
             "many would meet it within a year if each kept the pace of its last six months?\n\n"
             "**How to use.** Set the parameters (month, criteria year, horizon, language, your own panel file) and run "
-            "all. The calculations are `uhc_lib.projections` and `uhc_lib.indicators`; the charts "
-            "`uhc_lib.trend_charts`; the findings `uhc_lib.findings`. With the embedded data every figure is "
+            "all. The calculations are `uhc_lib.analysis.projections` and `uhc_lib.rules.indicators`; the charts "
+            "`uhc_lib.render.charts.trend_charts`; the findings `uhc_lib.render.text.findings`. With the embedded "
+            "data every figure is "
             "illustrative."
         ),
         code(
@@ -49,10 +50,14 @@ def trends_projections() -> list[nbf.NotebookNode]:
             ["parameters"],
         ),
         code(
-            SETUP + "from uhc_lib import api, criteria, findings, projections, trend_charts\n"
-            "from uhc_lib.brief import latest_period\n"
-            "from uhc_lib.indicators import indicators, national\n"
-            "from uhc_lib.tables import markdown_list\n\n"
+            SETUP + "from uhc_lib import api\n"
+            "from uhc_lib.analysis import projections\n"
+            "from uhc_lib.analysis.brief import latest_period\n"
+            "from uhc_lib.render.charts import trend_charts\n"
+            "from uhc_lib.render.text import findings\n"
+            "from uhc_lib.render.text.tables import markdown_list\n"
+            "from uhc_lib.rules import criteria\n"
+            "from uhc_lib.rules.indicators import indicators, national\n\n"
             "panel = api.load_panel(data_path)\n"
             "illustrative = api.is_illustrative(data_path)\n"
             "ind = indicators(panel)\n"
@@ -107,9 +112,12 @@ def budget_scenarios() -> list[nbf.NotebookNode]:
             "arrears, CSR, taking over inactive participants, cleaning the register) gets there first? And what would "
             "closing every region's enrolment gap cost the regencies of Indonesia together?\n\n"
             "**How to use.** Set the region, the starting month and the sizes of your own mix in the parameters "
-            "cell, then run all. Contributions are the rules in `data/rules/premiums.csv` (`uhc_lib.premiums`); the "
-            "budget is `uhc_lib.budget`, the simulations `uhc_lib.scenarios` and `uhc_lib.scenario_mix`, the national "
-            "bill `uhc_lib.national_budget`, the texts `uhc_lib.budget_text` and `uhc_lib.findings`. With the "
+            "cell, then run all. Contributions are the rules in `data/rules/premiums.csv` "
+            "(`uhc_lib.rules.premiums`); the "
+            "budget is `uhc_lib.analysis.budget`, the simulations `uhc_lib.analysis.scenarios` and "
+            "`uhc_lib.analysis.scenario_mix`, the national "
+            "bill `uhc_lib.analysis.national_budget`, the texts `uhc_lib.render.text.budget_text` and "
+            "`uhc_lib.render.text.findings`. With the "
             "embedded data every figure is illustrative."
         ),
         code(
@@ -125,11 +133,13 @@ def budget_scenarios() -> list[nbf.NotebookNode]:
             ["parameters"],
         ),
         code(
-            SETUP + "from uhc_lib import (\n"
-            "    api,\n    budget,\n    budget_text,\n    explore_charts,\n    findings,\n    narrative,\n"
-            "    national_budget,\n    premiums,\n    scenario_chart,\n    scenario_mix,\n    scenarios,\n)\n"
-            "from uhc_lib.indicators import indicators\n"
-            "from uhc_lib.tables import markdown_list\n\n"
+            SETUP + "from uhc_lib import api\n"
+            "from uhc_lib.analysis import budget, national_budget, scenario_mix, scenarios\n"
+            "from uhc_lib.render.charts import explore_charts, scenario_chart\n"
+            "from uhc_lib.render.text import budget_text, findings, narrative\n"
+            "from uhc_lib.render.text.tables import markdown_list\n"
+            "from uhc_lib.rules import premiums\n"
+            "from uhc_lib.rules.indicators import indicators\n\n"
             "panel = api.load_panel(data_path)\n"
             "illustrative = api.is_illustrative(data_path)\n"
             "fig = api.brief_figures(panel, region_code, period, illustrative=illustrative)\n"
@@ -234,9 +244,12 @@ def national_overview() -> list[nbf.NotebookNode]:
             "activity (active ÷ population) against the year's criteria lines, how do the provinces differ, and how "
             "unequal are regions between and within provinces?\n\n"
             "**How to use.** Set the month, the criteria year, the language and your own panel file in the "
-            "parameters cell and run all. The calculations are `uhc_lib.peers` and `uhc_lib.overview`; the charts "
-            "`uhc_lib.peer_charts` and the maps `uhc_lib.maps` (simplified boundaries, not official BIG "
-            "boundaries); the findings `uhc_lib.findings`. With the embedded data every figure is illustrative."
+            "parameters cell and run all. The calculations are `uhc_lib.analysis.peers` and "
+            "`uhc_lib.analysis.overview`; the charts "
+            "`uhc_lib.render.charts.peer_charts` and the maps `uhc_lib.render.charts.maps` (simplified boundaries, "
+            "not official BIG "
+            "boundaries); the findings `uhc_lib.render.text.findings`. With the embedded data every figure is "
+            "illustrative."
         ),
         code(
             "period = None  # month as YYYY-MM or None for the latest month in the data\n"
@@ -246,9 +259,12 @@ def national_overview() -> list[nbf.NotebookNode]:
             ["parameters"],
         ),
         code(
-            SETUP + "from uhc_lib import api, explore_charts, findings, maps, overview, peer_charts, peer_text, peers\n"
-            "from uhc_lib.indicators import indicators\n"
-            "from uhc_lib.tables import markdown_list\n\n"
+            SETUP + "from uhc_lib import api\n"
+            "from uhc_lib.analysis import overview, peers\n"
+            "from uhc_lib.render.charts import explore_charts, maps, peer_charts\n"
+            "from uhc_lib.render.text import classes, findings, peer_text\n"
+            "from uhc_lib.render.text.tables import markdown_list\n"
+            "from uhc_lib.rules.indicators import indicators\n\n"
             "panel = api.load_panel(data_path)\n"
             "illustrative = api.is_illustrative(data_path)\n"
             "ind = indicators(panel)\n"
@@ -262,7 +278,8 @@ def national_overview() -> list[nbf.NotebookNode]:
             "usual summary statistics of the two shares (unweighted: every region counts once)."
         ),
         code(
-            'overview.class_table(q.regions, maps.CLASS_EDGES["coverage_pct"], maps.CLASS_EDGES["activity_pct"], lang)'
+            'cov_edges, act_edges = maps.CLASS_EDGES["coverage_pct"], maps.CLASS_EDGES["activity_pct"]\n'
+            "classes.class_table(overview.class_counts(q.regions, cov_edges, act_edges), cov_edges, act_edges, lang)"
         ),
         code('q.regions[["coverage_pct", "activity_pct", "population"]].describe()'),
         md(
@@ -342,8 +359,10 @@ def province_deep_dive() -> list[nbf.NotebookNode]:
             "year's headline criterion?\n\n"
             '**How to use.** Set `province_code` (two digits as text: "32" Jawa Barat, "17" Bengkulu), the month, '
             "the criteria year, the language and your own panel file, then run all. The calculations are "
-            "`uhc_lib.peers` and `uhc_lib.province_view`; the charts `uhc_lib.peer_charts` and the maps "
-            "`uhc_lib.maps` (simplified boundaries, not official BIG boundaries); the findings `uhc_lib.findings`. "
+            "`uhc_lib.analysis.peers` and `uhc_lib.analysis.province_view`; the charts "
+            "`uhc_lib.render.charts.peer_charts` and the maps "
+            "`uhc_lib.render.charts.maps` (simplified boundaries, not official BIG boundaries); the findings "
+            "`uhc_lib.render.text.findings`. "
             "With the embedded data every figure is illustrative."
         ),
         code(
@@ -355,9 +374,12 @@ def province_deep_dive() -> list[nbf.NotebookNode]:
             ["parameters"],
         ),
         code(
-            SETUP + "from uhc_lib import api, findings, maps, peer_charts, peer_text, peers, province_view\n"
-            "from uhc_lib.indicators import indicators\n"
-            "from uhc_lib.tables import markdown_list\n\n"
+            SETUP + "from uhc_lib import api\n"
+            "from uhc_lib.analysis import peers, province_view\n"
+            "from uhc_lib.render.charts import maps, peer_charts\n"
+            "from uhc_lib.render.text import findings, peer_text\n"
+            "from uhc_lib.render.text.tables import markdown_list\n"
+            "from uhc_lib.rules.indicators import indicators\n\n"
             "panel = api.load_panel(data_path)\n"
             "illustrative = api.is_illustrative(data_path)\n"
             "q = peers.quadrants(indicators(panel), period, criteria_year)\n"

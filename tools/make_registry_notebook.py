@@ -27,7 +27,7 @@ cells = [
         'key_env = "UHC_PSEUDONYM_KEY"  # name of the environment variable holding the pseudonymisation key\n'
         'period = "2024-07"  # month of the extracts as YYYY-MM\n'
         "threshold = 10  # published counts from 1 to threshold minus 1 are hidden\n"
-        "premium_per_month = None  # Rp per person per month or None for uhc_lib.premiums "
+        "premium_per_month = None  # Rp per person per month or None for uhc_lib.rules.premiums "
         "(fallback Rp42.000 class III from 2021, Perpres 64/2020)\n"
         "budget_rp = None  # a yearly budget in Rp to draw on the worklist chart, or None\n"
         'out_dir = ""  # folder for prepared files and worklists or empty for a temporary folder\n'
@@ -40,10 +40,10 @@ cells = [
         "%config InlineBackend.figure_formats = ['png']\n"
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Markdown, display\n\n"
-        "from uhc_lib import fmt\n"
+        "from uhc_lib.common import fmt\n"
         "from uhc_lib.registry import areas, match, registry_charts, worklist\n"
         "from uhc_lib.registry import registry_text as text\n"
-        "from uhc_lib.tables import markdown_list\n\n"
+        "from uhc_lib.render.text.tables import markdown_list\n\n"
         "run = match.run_extracts(region_code, period, registry=registry_path, participants=participants_path,\n"
         "                         prepared=prepared, premium_per_month=premium_per_month, out_dir=out_dir,\n"
         "                         key_env=key_env, demo_residents=demo_residents)\n"

@@ -209,9 +209,9 @@ LESSON_2 = Lesson(
     (
         how_to_use(
             "**Tujuan:** menghitung cakupan kepesertaan, keaktifan dan bagian penduduk yang terdaftar tetapi tidak "
-            "aktif, mula-mula dengan tangan (pandas), lalu dengan `uhc_lib.indicators`.",
+            "aktif, mula-mula dengan tangan (pandas), lalu dengan `uhc_lib.rules.indicators`.",
             "Lesson 2 computes coverage (registered ÷ population), activity (active ÷ population), active ÷ "
-            "registered and the inactive share, first by hand with pandas, then with uhc_lib.indicators.",
+            "registered and the inactive share, first by hand with pandas, then with uhc_lib.rules.indicators.",
         ),
         Md(
             "## Tujuan pembelajaran\n\n"
@@ -220,7 +220,7 @@ LESSON_2 = Lesson(
             "3. Membedakannya dari **aktif ÷ terdaftar** (rasio lain yang kadang dipakai media), dan selalu "
             "menyebut rasio mana yang dipakai.\n"
             "4. Menghitung bagian penduduk yang **terdaftar tetapi tidak aktif**.\n"
-            "5. Mendapat angka yang sama dengan `uhc_lib.indicators` untuk semua wilayah dan bulan sekaligus."
+            "5. Mendapat angka yang sama dengan `uhc_lib.rules.indicators` untuk semua wilayah dan bulan sekaligus."
         ),
         Md(PARAMS_NOTE),
         Code(
@@ -231,7 +231,11 @@ LESSON_2 = Lesson(
             ("parameters",),
         ),
         Code(
-            "from uhc_lib import api, fmt, indicators, training\n\npanel = api.load_panel()\n" + checker(),
+            "from uhc_lib import api, training\n"
+            "from uhc_lib.common import fmt\n"
+            "from uhc_lib.rules import indicators\n"
+            "\n"
+            "panel = api.load_panel()\n" + checker(),
             ("setup",),
         ),
         Md(
@@ -284,7 +288,7 @@ LESSON_2 = Lesson(
         Md("### Latihan 2.3\n\nHitung bagian peserta terdaftar yang aktif: aktif ÷ **terdaftar**, dalam persen."),
         Exercise("2.3", "jawaban_aktif_dari_terdaftar", "jawaban_aktif_dari_terdaftar = 100 * aktif / terdaftar"),
         Md(
-            "## 3. Dengan `uhc_lib.indicators`\n\n"
+            "## 3. Dengan `uhc_lib.rules.indicators`\n\n"
             "`indicators.indicators(panel)` melakukan perhitungan yang sama untuk **semua** wilayah dan bulan "
             "sekaligus. Kolom-kolomnya:\n\n"
             "| kolom | arti |\n|---|---|\n"
@@ -332,7 +336,7 @@ LESSON_3 = Lesson(
             "berapa penduduk yang perlu didaftarkan dan berapa tambahan peserta aktif yang diperlukan.",
             "Lesson 3 reads the UHC criteria by year (2024 95/75 non cut-off, 2025 98/80 Prioritas, 2026 tiers), "
             "finds a regency's status and computes the persons to enrol and the additional active participants "
-            "needed (uhc_lib.criteria, uhc_lib.gaps).",
+            "needed (uhc_lib.rules.criteria, uhc_lib.analysis.gaps).",
         ),
         Md(
             "## Tujuan pembelajaran\n\n"
@@ -352,7 +356,10 @@ LESSON_3 = Lesson(
         ),
         Code(
             "import math\n\n"
-            "from uhc_lib import api, criteria, gaps, indicators, training\n\n"
+            "from uhc_lib import api, training\n"
+            "from uhc_lib.analysis import gaps\n"
+            "from uhc_lib.rules import criteria, indicators\n"
+            "\n"
             "panel = api.load_panel()\n"
             + checker(', params={"criteria_year": tahun_kriteria, "target_year": tahun_target}'),
             ("setup",),
@@ -466,7 +473,8 @@ LESSON_4 = Lesson(
         how_to_use(
             "**Tujuan:** membuat ringkasan kepesertaan JKN satu kabupaten/kota dan menjawab pertanyaan tentang "
             "isinya: status, kesenjangan, tren, dan kapan target tercapai dengan laju saat ini.",
-            "Lesson 4 builds one regency brief inline (uhc_lib.brief.brief_figures + uhc_lib.narrative.markdown) "
+            "Lesson 4 builds one regency brief inline (uhc_lib.analysis.brief.brief_figures + "
+            "uhc_lib.render.text.narrative.markdown) "
             "and asks questions about it, such as the month a target is reached at the current pace.",
         ),
         Md(
@@ -487,7 +495,10 @@ LESSON_4 = Lesson(
             "%matplotlib inline\n"
             "import matplotlib.pyplot as plt\n"
             "from IPython.display import Markdown, display\n\n"
-            "from uhc_lib import api, charts, narrative, tables, training\n\n"
+            "from uhc_lib import api, training\n"
+            "from uhc_lib.render.charts import brief_charts\n"
+            "from uhc_lib.render.text import narrative, tables\n"
+            "\n"
             "fig = api.figures_for(kode_wilayah, periode)\n" + checker(),
             ("setup",),
         ),
@@ -501,7 +512,7 @@ LESSON_4 = Lesson(
             "display(Markdown(tables.headline_table(fig, lang)))\n"
             "display(Markdown(narrative.markdown(fig, lang)))"
         ),
-        Code("charts.trend_chart(fig, lang)\nplt.show()"),
+        Code("brief_charts.trend_chart(fig, lang)\nplt.show()"),
         Code("display(Markdown(tables.goals_table(fig, lang)))"),
         Md(
             "## 2. Pertanyaan tentang ringkasan\n\n"
@@ -575,8 +586,9 @@ LESSON_5 = Lesson(
             "**Tujuan:** menghitung biaya mendaftarkan penduduk sebagai PBPU Pemda, membandingkan skenario "
             "(pendaftaran, reaktivasi peserta mandiri, CSR, pengambilalihan peserta nonaktif) dan menemukan bulan "
             "setiap skenario memenuhi kriteria UHC.",
-            "Lesson 5 prices enrolment as PBPU Pemda (persons × Rp42,000 × 12 a year, uhc_lib.premiums and "
-            "uhc_lib.budget), compares scenarios built from levers (uhc_lib.scenarios) and finds the month each "
+            "Lesson 5 prices enrolment as PBPU Pemda (persons × Rp42,000 × 12 a year, uhc_lib.rules.premiums and "
+            "uhc_lib.analysis.budget), compares scenarios built from levers (uhc_lib.analysis.scenarios) and finds "
+            "the month each "
             "scenario meets 98/80.",
         ),
         Md(
@@ -599,7 +611,13 @@ LESSON_5 = Lesson(
             "%matplotlib inline\n"
             "import matplotlib.pyplot as plt\n"
             "from IPython.display import Markdown, display\n\n"
-            "from uhc_lib import api, budget, budget_text, fmt, premiums, scenario_chart, scenarios, training\n\n"
+            "from uhc_lib import api, training\n"
+            "from uhc_lib.analysis import budget, scenarios\n"
+            "from uhc_lib.common import fmt\n"
+            "from uhc_lib.render.charts import scenario_chart\n"
+            "from uhc_lib.render.text import budget_text\n"
+            "from uhc_lib.rules import premiums\n"
+            "\n"
             "fig = api.figures_for(kode_wilayah, periode)\n"
             + checker(', params={"enrol_count": jumlah_didaftarkan, "months": bulan_proyeksi}'),
             ("setup",),
@@ -637,7 +655,7 @@ LESSON_5 = Lesson(
             "### Contoh (dikerjakan): 1.000 penduduk selama setahun"
         ),
         Code(
-            "premi_pemda = budget.pemda_premium(periode)\n"
+            "premi_pemda = premiums.pemda_premium(periode)\n"
             "biaya_contoh = 1000 * premi_pemda * 12\n"
             "print(fmt.rupiah(biaya_contoh))\n"
             "print(fmt.rupiah(budget.enrolment_cost(1000, periode)))  # fungsi uhc_lib memberi angka yang sama"
@@ -652,7 +670,7 @@ LESSON_5 = Lesson(
         Md(
             "## 3. Tuas dan skenario\n\n"
             "Sebuah **tuas** menambah (atau mengurangi) peserta setiap bulan dengan laju tertentu (`pace`, jiwa per "
-            "bulan) sampai batas (`cap`, jiwa). Tuas yang tersedia di `uhc_lib.scenarios`:\n\n"
+            "bulan) sampai batas (`cap`, jiwa). Tuas yang tersedia di `uhc_lib.analysis.scenarios`:\n\n"
             "| tuas | artinya | siapa membayar |\n|---|---|---|\n"
             "| `EnrolUnregistered` | mendaftarkan penduduk yang belum terdaftar sebagai PBPU Pemda "
             "(terdaftar +1, aktif +1) | Pemda |\n"
@@ -716,7 +734,8 @@ LESSON_5 = Lesson(
             "- Biaya setahun mendaftarkan *N* penduduk sebagai PBPU Pemda = *N* × Rp42.000 × 12.\n"
             "- Skenario adalah gabungan tuas; simulasi memberi bulan setiap kriteria tercapai dan biaya menurut "
             "pembayar (Pemda, peserta, CSR).\n"
-            "- Hasil simulasi adalah perkiraan dengan asumsi yang tertulis di `uhc_lib.scenarios` (penduduk tetap, "
+            "- Hasil simulasi adalah perkiraan dengan asumsi yang tertulis di `uhc_lib.analysis.scenarios` "
+            "(penduduk tetap, "
             "iuran yang berlaku), bukan janji.\n\n"
             "*English:* a scenario is a set of levers; the simulation gives the month each criterion is met and the "
             "cost by payer, under stated assumptions (population held, premiums in force)."

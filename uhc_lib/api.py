@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from uhc_lib.brief import BriefFigures, brief_figures, summary
-from uhc_lib.io import read_panel
-from uhc_lib.outlook import Outlook, month_quadrants, outlook
-from uhc_lib.peers import Quadrants
+from uhc_lib.analysis.brief import BriefFigures, brief_figures, summary
+from uhc_lib.analysis.outlook import Outlook, month_quadrants, outlook
+from uhc_lib.analysis.peers import Quadrants
+from uhc_lib.inputs.panel import read_panel
+from uhc_lib.inputs.schema import PanelValidationError
 
 _LAST: dict[tuple, pd.DataFrame] = {}
 
@@ -20,7 +21,7 @@ def load_panel(data_path: str | Path | None = None) -> pd.DataFrame:
     The last panel read is kept in memory while its file is unchanged (same path, size and modification time), so a
     kernel that runs brief after brief reads it once. Callers get their own (copy-on-write) frame.
     """
-    from uhc_lib.config import EMBEDDED_PANEL
+    from uhc_lib.common.config import EMBEDDED_PANEL
 
     path = Path(data_path if data_path is not None else EMBEDDED_PANEL).resolve()
     try:
@@ -36,7 +37,7 @@ def load_panel(data_path: str | Path | None = None) -> pd.DataFrame:
 
 def is_illustrative(data_path: str | Path | None) -> bool:
     """Whether figures come from the embedded generated panel (reports must say so)."""
-    from uhc_lib.config import EMBEDDED_PANEL
+    from uhc_lib.common.config import EMBEDDED_PANEL
 
     return data_path is None or Path(data_path).resolve() == EMBEDDED_PANEL.resolve()
 
@@ -67,6 +68,8 @@ def outlook_for(fig: BriefFigures, data_path: str | Path | None = None, lang: st
 
 __all__ = [
     "load_panel",
+    "read_panel",
+    "PanelValidationError",
     "figures_for",
     "outlook_for",
     "is_illustrative",

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from uhc_lib.schema import PanelValidationError
+from uhc_lib.api import PanelValidationError
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -74,7 +74,7 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from uhc_lib.io import read_panel
+    from uhc_lib.api import read_panel
 
     panel = read_panel(args.file, cache=False)
     print(
@@ -85,7 +85,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from uhc_lib.config import EMBEDDED_PANEL
+    from uhc_lib.common.config import EMBEDDED_PANEL
     from uhc_lib.synthetic.panel import write_panel
 
     print(write_panel(args.out or EMBEDDED_PANEL))
@@ -93,7 +93,7 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _check_published(args: argparse.Namespace) -> int:
-    from uhc_lib.io import read_panel
+    from uhc_lib.api import read_panel
     from uhc_lib.synthetic.checks import published_mismatches
 
     problems = published_mismatches(read_panel(args.data))
@@ -126,7 +126,7 @@ def _report_runs(runs: list, reports_dir: Path) -> int:
 
 
 def _explore(args: argparse.Namespace) -> int:
-    from uhc_lib.config import REPORTS_DIR
+    from uhc_lib.common.config import REPORTS_DIR
     from uhc_lib.reports.notebooks import explore_notebooks, notebook_path, run_notebook, typed_parameters
 
     names = args.names or [n for n in explore_notebooks() if n != "registry_matching"]
@@ -137,7 +137,7 @@ def _explore(args: argparse.Namespace) -> int:
 
 
 def _match(args: argparse.Namespace) -> int:
-    from uhc_lib.config import REPORTS_DIR
+    from uhc_lib.common.config import REPORTS_DIR
     from uhc_lib.reports.notebooks import REGISTRY_NOTEBOOK, run_notebook
 
     if bool(args.registry) != bool(args.participants):

@@ -7,7 +7,7 @@ import nbformat
 import papermill as pm
 import pytest
 
-from uhc_lib.config import NOTEBOOKS_DIR, PROJECT_ROOT
+from uhc_lib.common.config import NOTEBOOKS_DIR, PROJECT_ROOT
 
 pytestmark = pytest.mark.notebook
 

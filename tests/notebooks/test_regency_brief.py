@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import nbformat
 import pytest
 
-from uhc_lib.config import BRIEF_NOTEBOOK, NOTEBOOKS_DIR
+from uhc_lib.common.config import BRIEF_NOTEBOOK, NOTEBOOKS_DIR
 from uhc_lib.reports.batch import run_batch
 from uhc_lib.reports.run import run_brief
 

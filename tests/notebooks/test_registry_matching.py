@@ -10,8 +10,8 @@ import papermill as pm
 import pyarrow.parquet as pq
 import pytest
 
-from uhc_lib import fmt
-from uhc_lib.config import NOTEBOOKS_DIR
+from uhc_lib.common import fmt
+from uhc_lib.common.config import NOTEBOOKS_DIR
 from uhc_lib.registry import generate_extracts
 from uhc_lib.registry.nik import problems
 

@@ -10,15 +10,17 @@ import nbformat
 import papermill as pm
 import pytest
 
-from uhc_lib import io, training
-from uhc_lib.config import EMBEDDED_PANEL, PROJECT_ROOT
+from uhc_lib import training
+from uhc_lib.common.config import EMBEDDED_PANEL, PROJECT_ROOT
+from uhc_lib.inputs import panel
+from uhc_lib.training import checker, data_help
 
 pytestmark = pytest.mark.notebook
 
-COURSE = training.COURSE_DIR
+COURSE = data_help.COURSE_DIR
 LESSONS = sorted(COURSE.glob("*.ipynb"))
 SOLUTIONS = sorted((COURSE / "solutions").glob("*.ipynb"))
-UNFILLED = "Belum tepat: " + training.MESSAGES["id"]["unfilled"]
+UNFILLED = "Belum tepat: " + checker.MESSAGES["id"]["unfilled"]
 
 
 def _generator():
@@ -36,7 +38,7 @@ def own_cache(tmp_path_factory):
     """Kernels inherit the environment: the panel cache goes to a temporary folder shared by this module's runs,
     seeded with the embedded panel's cache entry when there is one (so no kernel validates the whole panel)."""
     cache = tmp_path_factory.mktemp("cache")
-    warm = io._cache_path(EMBEDDED_PANEL)  # the validated embedded panel, if this process's cache has it
+    warm = panel._cache_path(EMBEDDED_PANEL)  # the validated embedded panel, if this process's cache has it
     if warm.exists():
         shutil.copy(warm, cache / warm.name)
     with pytest.MonkeyPatch.context() as mp:

@@ -144,7 +144,7 @@ def test_former_codes_file_holds_the_hand_checked_successors():
 
 
 def test_former_codes_are_never_current_and_their_successors_exist_today():
-    from uhc_lib import reference
+    from uhc_lib.inputs import reference
     from uhc_lib.registry import areas
 
     table = areas.former_codes()

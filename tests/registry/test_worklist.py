@@ -10,12 +10,10 @@ deceased + 5 moved + 12 duplicates + 600 not in the registry + 3 invalid NIKs; 5
 
 import dataclasses
 import json
-import sys
 
 import pandas as pd
 import pytest
 
-import uhc_lib
 from tests.registry.helpers import D1, D2, D3, K1, K2, YEARLY, build
 from uhc_lib.registry import worklist
 from uhc_lib.registry.suppression import recoverable_cells
@@ -24,7 +22,6 @@ from uhc_lib.registry.worklist import (
     count_text,
     deciles_within_budget,
     key_figures,
-    pemda_premium,
     worklist_counts,
 )
 
@@ -219,19 +216,6 @@ def test_deciles_within_budget(result):
     open_table = worklist_counts(result, threshold=1)  # nothing hidden
     assert deciles_within_budget(open_table, 230_000_000) == 3  # 456 x 504.000 = 229.824.000
     assert deciles_within_budget(open_table, 229_823_999) == 2
-
-
-def test_pemda_premium_from_the_rules():
-    assert pemda_premium("2024-07") == 42_000
-    assert pemda_premium(pd.Period("2024-01", "M"), fallback=1) == 42_000  # the rules answer: no fallback
-    assert pemda_premium("2019-06", fallback=12_345) == 12_345  # before the first rule (2020-01)
-    assert pemda_premium("2019-06") == worklist.FALLBACK_PREMIUM == 42_000
-
-
-def test_pemda_premium_without_the_premiums_module(monkeypatch):
-    monkeypatch.setitem(sys.modules, "uhc_lib.premiums", None)  # import raises ImportError
-    monkeypatch.delattr(uhc_lib, "premiums", raising=False)
-    assert pemda_premium("2024-07", fallback=12_345) == 12_345
 
 
 def test_summary_is_json_ready(result):

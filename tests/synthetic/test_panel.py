@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from uhc_lib import indicators
-from uhc_lib.config import EMBEDDED_PANEL
-from uhc_lib.io import read_panel
+from uhc_lib.common.config import EMBEDDED_PANEL
+from uhc_lib.inputs.panel import read_panel
+from uhc_lib.rules import indicators
 from uhc_lib.synthetic import anchors
 from uhc_lib.synthetic.checks import published_mismatches
 from uhc_lib.synthetic.panel import PERIODS, generate, semester_of

@@ -1,7 +1,8 @@
-"""Registry matching, input half: NIK rules, keyed pseudonyms, validated extracts and synthetic extracts.
-
-Personal data (NIK, KK, names, card numbers) is read here and leaves only as keyed tokens and counts. See
-``SCHEMAS.md`` beside this file for the input and prepared schemas.
+"""Wing: registry matching. Personal data (NIK, KK, card numbers) is read here and leaves only as keyed tokens and
+counts; nothing outside this wing imports it. Layered inside (``pyproject.toml``): ``areas`` -> ``nik`` ->
+``pseudonym`` -> ``extracts`` | ``synthetic`` -> ``match`` | ``suppression`` -> ``worklist`` -> ``registry_text`` |
+``registry_charts``. May import ``inputs``, ``rules`` and ``common``. ``SCHEMAS.md`` gives the input and prepared
+schemas; the names below are the input half's.
 """
 
 from uhc_lib.registry.extracts import (

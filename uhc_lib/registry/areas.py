@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from uhc_lib import reference
-from uhc_lib.config import REFERENCE_DIR
+from uhc_lib.common.config import REFERENCE_DIR
+from uhc_lib.inputs import reference
 
 AREAS_FILE = REFERENCE_DIR / "wilayah_kecamatan_desa.csv"
 FORMER_CODES_FILE = REFERENCE_DIR / "former_kecamatan_codes.csv"
@@ -45,7 +45,7 @@ def kecamatan(region_code: str | None = None) -> pd.DataFrame:
 
 def area_names(region_code: str) -> dict[str, str]:
     """Names by code of a kab/kota (``"17.07"``) and of its kecamatan, for labelling tables."""
-    from uhc_lib.reference import region_name
+    from uhc_lib.inputs.reference import region_name
 
     k = kecamatan(region_code)
     names = dict(zip(k["kecamatan_code"], k["name"], strict=True))

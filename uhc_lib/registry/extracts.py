@@ -31,11 +31,13 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from uhc_lib import fmt, segments
+from uhc_lib.common import fmt
+from uhc_lib.common.lang import check_lang
+from uhc_lib.common.problems import Problem
 from uhc_lib.registry import nik as nik_rules
 from uhc_lib.registry.areas import desa_codes, kecamatan_codes
 from uhc_lib.registry.pseudonym import check_key, tokenize_arrow
-from uhc_lib.schema import Problem
+from uhc_lib.rules import segments
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +181,7 @@ class PrepareReport:
 
     def summary(self, lang: str = "id") -> str:
         """A short text for the analyst in Indonesian (``id``) or English (``en``)."""
-        fmt.check_lang(lang)
+        check_lang(lang)
         en = lang == "en"
         n = lambda v: fmt.number(v, lang)  # noqa: E731
         pct = lambda v: fmt.percent(100 * v / self.rows if self.rows else 0.0, lang)  # noqa: E731

@@ -33,7 +33,7 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 
-from uhc_lib import segments
+from uhc_lib.rules import premiums, segments
 
 RESIDENCY = ("alive", "deceased", "moved")
 STATUS = ("active", "inactive")
@@ -299,7 +299,7 @@ def match(
         registry: prepared registry Parquet file (see :mod:`uhc_lib.registry.extracts`).
         participants: prepared participant Parquet file.
         premium_per_month: PBPU Pemda class III monthly premium paid by the regency (Rp; 42,000 from 2021 under
-            Perpres 64/2020, see ``uhc_lib.premiums``).
+            Perpres 64/2020, see ``uhc_lib.rules.premiums``).
         period: month of the extracts (``"2024-07"``); ages are taken at its last day.
         region_code: kab/kota code; by default the code every registry kecamatan_code starts with.
         out_dir: folder for ``worklist.<fmt>`` (alive residents not enrolled, in priority order, with the cumulative
@@ -759,13 +759,13 @@ def run_extracts(
     """What the registry notebook and ``uhc match`` run: :func:`prepare_and_match` on both extracts, or a
     :func:`synthetic_demo` of ``demo_residents`` unless both are given.
 
-    ``premium_per_month`` defaults to the PBPU Pemda premium of ``period`` (``worklist.pemda_premium``), ``out_dir`` to
-    a new temporary folder.
+    ``premium_per_month`` defaults to the PBPU Pemda premium of ``period``
+    (:func:`uhc_lib.rules.premiums.pemda_premium`),
+    ``out_dir`` to a new temporary folder.
     """
-    from uhc_lib.registry.worklist import pemda_premium
 
     out = out_dir or tempfile.mkdtemp(prefix="registry_matching_")
-    premium = premium_per_month or pemda_premium(period)
+    premium = premium_per_month or premiums.pemda_premium(period)
     if registry and participants:
         return prepare_and_match(
             registry,

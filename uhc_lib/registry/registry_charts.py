@@ -10,7 +10,8 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from uhc_lib import fmt
+from uhc_lib.common import fmt
+from uhc_lib.common.lang import check_lang
 from uhc_lib.registry.suppression import MARKER
 from uhc_lib.registry.worklist import TOTAL, UNKNOWN_DESIL, WorklistTable
 
@@ -58,7 +59,7 @@ def worklist_chart(
 ) -> Figure:
     """Bars: people not enrolled per priority decile; line: the running yearly premium (shown points only);
     optional horizontal budget line."""
-    t = TEXT[fmt.check_lang(lang)]
+    t = TEXT[check_lang(lang)]
     values = table.values.drop(index=TOTAL)
     mask = table.mask.drop(index=TOTAL)
     labels = [t["unknown"] if code == UNKNOWN_DESIL else code for code in values.index]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from uhc_lib import fmt, segments
+from uhc_lib.common import fmt
+from uhc_lib.common.lang import check_lang
 from uhc_lib.registry.suppression import MARKER, Suppressed
 from uhc_lib.registry.worklist import HIDDEN, TOTAL, UNKNOWN_DESIL, WorklistTable, count_text
+from uhc_lib.rules import segments
 
 LABELS = {
     "id": {
@@ -127,7 +129,7 @@ SYNTHETIC_NOTE = {
 
 def label(key: str, lang: str = "id") -> str:
     """A table label in ``id`` or ``en``."""
-    return LABELS[fmt.check_lang(lang)][key]
+    return LABELS[check_lang(lang)][key]
 
 
 def suppression_note(threshold: int, marker: str, lang: str = "id") -> str:
@@ -376,7 +378,7 @@ SECTIONS = {
 
 def section(key: str, lang: str = "id", **values) -> str:
     """A section heading or fixed paragraph of the notebook, with ``values`` filled in."""
-    return SECTIONS[fmt.check_lang(lang)][key].format(**values)
+    return SECTIONS[check_lang(lang)][key].format(**values)
 
 
 def budget(deciles: int | None, budget_rp: float, lang: str = "id") -> str:

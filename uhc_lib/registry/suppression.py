@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from uhc_lib import fmt
+from uhc_lib.common import fmt
 
 DEFAULT_THRESHOLD = 10
 MARKER = "*"

@@ -28,7 +28,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from uhc_lib import reference
+from uhc_lib.inputs import reference
 from uhc_lib.registry import areas
 
 SEGMENTS = ("pbi_apbn", "pbpu_pemda", "ppu", "pbpu_mandiri", "bp")

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from uhc_lib import fmt, segments
+from uhc_lib.common import fmt
 from uhc_lib.registry.match import COUNTS, INACTIVE_REASONS, NO_REASON, NOT_RESIDENT_REASONS, MatchResult
 from uhc_lib.registry.suppression import DEFAULT_THRESHOLD, MARKER, Suppressed, suppress
+from uhc_lib.rules import segments
 
 TOTAL = "total"
 HIDDEN = "hidden"  # key of key_figures: names of the figures a published table hides
@@ -217,22 +218,6 @@ def deciles_within_budget(table: WorklistTable, budget_rp: float) -> int | None:
     if len(fits) == 0:
         return None
     return int(list(rows.index).index(fits[-1]) + 1)
-
-
-FALLBACK_PREMIUM = 42_000  # Rp a month, class III from January 2021 (Perpres 64/2020)
-
-
-def pemda_premium(period: str | pd.Period, fallback: int = FALLBACK_PREMIUM) -> int:
-    """Monthly PBPU Pemda class III premium paid by the regency in ``period``, from ``uhc_lib.premiums``
-    (``data/rules/premiums.csv``); ``fallback`` when that module or a rule for the month is missing."""
-    try:
-        from uhc_lib import premiums
-    except ImportError:
-        return fallback
-    try:
-        return int(premiums.monthly_premium("pbpu_pemda", 3, pd.Period(period, "M"), payer="regency"))
-    except (KeyError, ValueError, LookupError):
-        return fallback
 
 
 def summary(figures: dict, synthetic: bool = False) -> dict:

@@ -13,7 +13,7 @@ from pathlib import Path
 from tqdm.auto import tqdm
 
 from uhc_lib import api
-from uhc_lib.config import REPORTS_DIR
+from uhc_lib.common.config import REPORTS_DIR
 from uhc_lib.reports.export import remove_stale_temporaries, write_atomic
 from uhc_lib.reports.index import write_index
 from uhc_lib.reports.run import BriefResult, run_brief

@@ -6,7 +6,8 @@ import html
 from collections.abc import Iterable
 from pathlib import Path
 
-from uhc_lib import fmt
+from uhc_lib.common.lang import check_lang
+from uhc_lib.common import fmt
 from uhc_lib.reports.export import write_atomic
 from uhc_lib.reports.run import BriefResult
 
@@ -40,7 +41,7 @@ border-bottom:1px solid #f3f4f6}td.n{text-align:right;font-variant-numeric:tabul
 def write_index(results: Iterable[BriefResult], out_dir: Path, period: str, lang: str,
                 illustrative: bool) -> Path:
     """Write ``out_dir/index.html`` linking every brief (relative links) with its status."""
-    t = TEXT[fmt.check_lang(lang)]
+    t = TEXT[check_lang(lang)]
     results = sorted(results, key=lambda r: r.region_code)
     ok = [r for r in results if r.ok]
     bad = [r for r in results if not r.ok]

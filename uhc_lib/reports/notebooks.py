@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import papermill as pm
 
-from uhc_lib.config import NOTEBOOKS_DIR
+from uhc_lib.common.config import NOTEBOOKS_DIR
 from uhc_lib.reports.engines import execute
 from uhc_lib.reports.export import notebook_to_html, write_atomic
 

@@ -13,7 +13,7 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from uhc_lib import fmt
+from uhc_lib.common import fmt
 
 TEXT = {
     "id": {"page": "Halaman", "of": "dari", "status": "Status", "brief": "Ringkasan kepesertaan JKN",

@@ -19,7 +19,7 @@ import nbformat
 import papermill as pm
 
 from uhc_lib.api import is_illustrative
-from uhc_lib.config import BRIEF_NOTEBOOK, EMBEDDED_PANEL, PROJECT_ROOT
+from uhc_lib.common.config import BRIEF_NOTEBOOK, EMBEDDED_PANEL, PACKAGE_DIR, REFERENCE_DIR, RULES_DIR
 from uhc_lib.reports.engines import execute
 from uhc_lib.reports.export import notebook_to_html, write_atomic
 
@@ -76,11 +76,13 @@ def _digest(path: Path) -> str:
 def code_digest() -> str:
     """Digest of everything in the project that shapes a brief: the package, its templates and the rules."""
     h = hashlib.sha256()
-    for pattern in ("uhc_lib/**/*.py", "uhc_lib/**/*.j2", "uhc_lib/**/*.json", "data/rules/*.csv",
-                    "data/reference/*.csv"):
-        for path in sorted(PROJECT_ROOT.glob(pattern)):
-            h.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
-            h.update(path.read_bytes())
+    parts = ((PACKAGE_DIR, ("**/*.py", "**/*.j2", "**/*.json", "**/*.toml")), (RULES_DIR, ("*.csv",)),
+             (REFERENCE_DIR, ("*.csv",)))  # fmt: skip
+    for base, patterns in parts:
+        for pattern in patterns:
+            for path in sorted(p for p in base.glob(pattern) if "_shipped" not in p.relative_to(base).parts):
+                h.update(path.relative_to(base).as_posix().encode())
+                h.update(path.read_bytes())
     return h.hexdigest()
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from uhc_lib import indicators as ind_mod
-from uhc_lib import reference
+from uhc_lib.inputs import reference
+from uhc_lib.rules import indicators as ind_mod
 from uhc_lib.synthetic import anchors as A
 
 

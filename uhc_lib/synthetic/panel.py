@@ -18,8 +18,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from uhc_lib import reference, segments
-from uhc_lib.config import EMBEDDED_PANEL
+from uhc_lib.common.config import EMBEDDED_PANEL
+from uhc_lib.inputs import reference
+from uhc_lib.rules import segments
 from uhc_lib.synthetic import anchors as A
 
 SEED = 20_240_725  # the day of the Lebong account

@@ -1,0 +1,124 @@
+"""Budget and scenario texts in Indonesian and English, with the exact formatted figures of Cianjur."""
+
+import pandas as pd
+import pytest
+
+from uhc_lib.analysis import budget
+from uhc_lib.analysis import scenarios as S
+from uhc_lib.render.text import budget_text
+
+
+@pytest.fixture(scope="module")
+def cianjur_budget(cianjur):
+    return budget.budget_to_target(cianjur)
+
+
+def test_budget_sentence_id(cianjur_budget):
+    assert budget_text.budget_sentence(cianjur_budget, "id") == (
+        "Untuk memenuhi UHC Prioritas (kriteria 2025: cakupan kepesertaan minimal 98 persen dan keaktifan minimal "
+        "80 persen), Pemda perlu mendaftarkan 52.298 jiwa sebagai peserta PBPU Pemda: dengan iuran Rp42.000 per "
+        "orang per bulan (kelas III), biayanya Rp26.358.192.000 per tahun; sebanyak 243.179 peserta nonaktif perlu "
+        "diaktifkan kembali. Dengan asumsi di bawah ini, biaya Pemda Rp148.920.408.000 per tahun."
+    )
+
+
+def test_budget_sentence_en(cianjur_budget):
+    assert budget_text.budget_sentence(cianjur_budget, "en") == (
+        "To meet UHC Priority (2025 criteria: coverage of at least 98 percent and activity of at least 80 percent), "
+        "the regency must enrol 52,298 people as PBPU Pemda participants: at IDR 42,000 a person a month (class "
+        "III), IDR 26,358,192,000 a year; 243,179 inactive participants must become active again. With the "
+        "assumptions below, the regency pays IDR 148,920,408,000 a year."
+    )
+
+
+def test_budget_table_rows(cianjur_budget):
+    text = budget_text.budget_table(cianjur_budget, "id")
+    lines = text.splitlines()
+    assert lines[0] == "| Uraian | Asal peserta | Jumlah | Iuran per bulan | Bulan | Dibayar oleh | Biaya |"
+    assert lines[2] == (
+        "| Pendaftaran penduduk sebagai PBPU Pemda | penduduk belum terdaftar | 52.298 jiwa | Rp42.000 | 12 | Pemda "
+        "| Rp26.358.192.000 |"
+    )
+    assert lines[-1] == "| **Total per tahun: Pemda** |  |  |  |  |  | **Rp148.920.408.000** |"
+    en = budget_text.budget_table(cianjur_budget, "en").splitlines()
+    assert en[3] == (
+        "| Inactive participants taken over as PBPU Pemda | PBI (central government) | 54,393 people | IDR 42,000 | "
+        "12 | regency | IDR 27,414,072,000 |"
+    )
+
+
+def test_arrears_lines_and_assumptions(cianjur):
+    b = budget.budget_for(
+        cianjur, 0, 1_000, split={"pbpu_mandiri": 1_000}, mandiri_to_pemda=0.0, arrears_months=30, arrears_payer="csr"
+    )
+    rows = budget_text.budget_table(b, "id").splitlines()
+    assert rows[2] == (
+        "| Pelunasan tunggakan (sekali bayar) | PBPU mandiri | 1.000 jiwa | Rp35.000 | 24 | CSR perusahaan "
+        "| Rp840.000.000 |"
+    )
+    assert "| **Total sekali bayar: CSR perusahaan** |  |  |  |  |  | **Rp840.000.000** |" in rows
+    notes = budget_text.assumption_notes(b, "id")
+    assert notes[0] == "Pembagian peserta yang diaktifkan kembali menurut segmen ditentukan pengguna."
+    assert (
+        "Peserta mandiri/BP lainnya aktif kembali dengan melunasi tunggakan 24 bulan (iuran peserta kelas III), "
+        "dibayar oleh CSR perusahaan; setelah itu peserta membayar iurannya sendiri."
+    ) in notes
+    assert "Tunggakan dihitung paling banyak 24 bulan (Perpres 64/2020)." in notes
+    en = budget_text.assumption_notes(b, "en")
+    assert "Premiums in force in December 2024 (Perpres 64/2020), held for the year." in en
+    assert len(en) == len(notes) == len(b.assumptions)
+
+
+def test_split_note_names_the_month(cianjur_budget):
+    assert budget_text.assumption_notes(cianjur_budget, "id")[1] == (
+        "Peserta yang diaktifkan kembali dibagi menurut segmen sebanding dengan jumlah peserta nonaktif tiap segmen "
+        "pada Desember 2024."
+    )
+
+
+@pytest.fixture(scope="module")
+def cianjur_table(cianjur):
+    return {lang: S.compare(S.default_scenarios(cianjur, lang), cianjur, 24) for lang in ("id", "en")}
+
+
+def test_scenario_sentences(cianjur, cianjur_table):
+    target = budget.default_target(cianjur)
+    id_ = budget_text.scenario_sentences(cianjur_table["id"], target, "id")
+    assert (
+        id_[0]
+        == "Skenario “Laju saat ini”: UHC Prioritas tidak tercapai dalam 24 bulan; tanpa biaya tambahan bagi Pemda."
+    )
+    assert (
+        id_[3]
+        == "Skenario “Kombinasi”: UHC Prioritas tercapai pada Desember 2025; biaya Pemda Rp69.745.032.000 per tahun."
+    )
+    en = budget_text.scenario_sentences(cianjur_table["en"], target, "en")
+    assert en[1] == (
+        "Scenario “Regency enrols residents”: UHC Priority would not be reached within 24 months; the regency would "
+        "pay IDR 26,358,192,000 a year."
+    )
+
+
+def test_scenario_table(cianjur, cianjur_table):
+    target = budget.default_target(cianjur)
+    lines = budget_text.scenario_table(cianjur_table["id"], target, "id").splitlines()
+    assert lines[0] == (
+        "| Skenario | Cakupan akhir | Keaktifan akhir | UHC Prioritas tercapai | Biaya Pemda 12 bulan pertama "
+        "| Biaya Pemda per tahun |"
+    )
+    assert lines[-1] == ("| Kombinasi | 98 persen | 80 persen | Desember 2025 | Rp44.369.589.600 | Rp69.745.032.000 |")
+    en = budget_text.scenario_table(cianjur_table["en"], target, "en").splitlines()
+    assert en[3] == (
+        "| Regency enrols residents | 98 percent | 70.7 percent | not within 24 months | IDR 20,867,322,000 "
+        "| IDR 26,358,192,000 |"
+    )
+
+
+def test_tiny_scenario_sentence(cianjur):
+    state = S.State(period=pd.Period("2024-12", "M"), population=1000, registered=950, active=700)
+    sc = S.Scenario("Dua langkah", [S.EnrolUnregistered(pace=10, cap=30), S.ReactivateArrears(pace=20)])
+    table = S.compare([sc], state, 6)
+    target = budget.default_target(cianjur)
+    assert budget_text.scenario_sentence(table.iloc[0], target, "id") == (
+        "Skenario “Dua langkah”: UHC Prioritas tercapai pada April 2025; biaya Pemda Rp19.152.000 per tahun."
+    )  # (30 x 42,000 + 120 x 2,800) x 12 = 1,596,000 x 12

@@ -1,0 +1,240 @@
+"""All figures of one regency brief, computed once: narrative, tables and charts only read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from uhc_lib.analysis import gaps, quality, trends
+from uhc_lib.inputs import reference
+from uhc_lib.rules import criteria, indicators, segments
+
+
+@dataclass(frozen=True)
+class Target:
+    """One criterion as a target: its minimums, whether it is met, the gaps and the month it is reached at pace."""
+
+    year: int
+    criterion: str
+    label_id: str
+    label_en: str
+    min_coverage_pct: float | None
+    min_activity_pct: float | None
+    met: bool
+    enrol_needed: int
+    activate_needed: int
+    reactivate_needed: int
+    coverage_reached: pd.Period | None
+    activity_reached: pd.Period | None
+
+    def label(self, lang: str = "id") -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+    def short_label(self, lang: str = "id") -> str:
+        """The label without its parenthesised minimums: ``UHC Prioritas``."""
+        return self.label(lang).split(" (")[0]
+
+
+@dataclass(frozen=True)
+class BriefFigures:
+    """Figures of one kab/kota in one month (percentages of population unless named otherwise)."""
+
+    region_code: str
+    region_name: str
+    province_name: str
+    period: pd.Period
+    criteria_year: int
+    population: int
+    registered: int
+    active: int
+    inactive: int
+    coverage_pct: float
+    activity_pct: float
+    inactive_pct: float
+    active_of_registered_pct: float
+    pemda_pct: float | None
+    status: str
+    status_label_id: str
+    status_label_en: str
+    changes: dict[str, float | None]
+    targets: list[Target]
+    next_targets: list[Target]
+    flags: list[str]
+    history: pd.DataFrame = field(repr=False)
+    segments: pd.DataFrame = field(repr=False)
+    illustrative: bool = False
+    pace_months: int = 6
+
+    def status_label(self, lang: str = "id") -> str:
+        return self.status_label_en if lang == "en" else self.status_label_id
+
+    @property
+    def headline_target(self) -> Target:
+        """The criterion this year's brief is about (e.g. non cut-off 95/75 in 2024)."""
+        return _headline_of(self.targets)
+
+    @property
+    def goals(self) -> list[Target]:
+        """Targets in the order a regency pursues them: this year's headline, next year's headline (unless its
+        minimums are the same), then the higher tiers of this year and of next year."""
+        head = self.headline_target
+        out = [head, *_above(head, self.targets)]
+        if self.next_targets:
+            nxt_head = _headline_of(self.next_targets)
+            if _minimums(nxt_head) != _minimums(head):
+                out.insert(1, nxt_head)
+            out += [t for t in _above(nxt_head, self.next_targets) if _minimums(t) not in map(_minimums, out)]
+        return out
+
+    @property
+    def met_headline(self) -> bool:
+        return self.headline_target.met
+
+
+def _headline_of(targets: list[Target]) -> Target:
+    head = criteria.headline(targets[0].year)["criterion"]
+    return next(t for t in targets if t.criterion == head)
+
+
+def _above(head: Target, targets: list[Target]) -> list[Target]:
+    """Targets listed after ``head`` (criteria are ordered by rank)."""
+    return targets[[t.criterion for t in targets].index(head.criterion) + 1 :]
+
+
+def _minimums(t: Target) -> tuple[float | None, float | None]:
+    return (t.min_coverage_pct, t.min_activity_pct)
+
+
+def _period_or_none(value: object) -> pd.Period | None:
+    return None if value is None or pd.isna(value) else value
+
+
+def _none_if_na(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _targets(row: pd.DataFrame, history: pd.DataFrame, year: int, pace_window: int) -> list[Target]:
+    evaluated = criteria.evaluate(row, year).iloc[0]
+    g = gaps.gaps(row, year)
+    last = history.iloc[-1]
+    # the month each minimum is reached at the pace of the last ``pace_window`` months (as trends.project_targets)
+    paces = {col: float(trends.pace(history, col, pace_window).iloc[-1]) for col in ("coverage_pct", "activity_pct")}
+
+    def reached(col: str, minimum: float | None) -> pd.Period | None:
+        if minimum is None:
+            return None
+        return trends.projected_period(last["period"], float(last[col]), minimum, paces[col])
+
+    out = []
+    for t in criteria.targets(year).itertuples():
+        cov = _none_if_na(t.min_coverage_pct)
+        act = _none_if_na(t.min_activity_pct)
+        proj = {"coverage_reached": reached("coverage_pct", cov), "activity_reached": reached("activity_pct", act)}
+        gap = g[g["criterion"] == t.criterion].iloc[0]
+        out.append(
+            Target(
+                year=criteria.rules_year(year),
+                criterion=t.criterion,
+                label_id=t.label_id,
+                label_en=t.label_en,
+                min_coverage_pct=cov,
+                min_activity_pct=act,
+                met=bool(evaluated[f"meets_{t.criterion}"]),
+                enrol_needed=int(gap["enrol_needed"]),
+                activate_needed=int(gap["activate_needed"]),
+                reactivate_needed=int(gap["reactivate_needed"]),
+                coverage_reached=_period_or_none(proj["coverage_reached"]),
+                activity_reached=_period_or_none(proj["activity_reached"]),
+            )
+        )
+    return out
+
+
+def latest_period(panel: pd.DataFrame) -> pd.Period:
+    """The most recent month in the panel."""
+    return panel["period"].max()
+
+
+def brief_figures(
+    panel: pd.DataFrame,
+    region_code: str,
+    period: str | pd.Period | None = None,
+    criteria_year: int | None = None,
+    illustrative: bool = False,
+    pace_window: int = 6,
+) -> BriefFigures:
+    """Compute everything a brief shows for ``region_code`` in ``period`` (default: the latest month).
+
+    ``criteria_year`` defaults to the period's year; the brief also shows the next year's criteria when they differ.
+    """
+    region_code = str(region_code)
+    name = reference.region_name(region_code)
+    regions = reference.regions().set_index("region_code")
+    rows = panel[panel["region_code"] == region_code]
+    if rows.empty:
+        raise ValueError(f"no data for {region_code} ({name}) in the panel")
+    period = latest_period(rows) if period is None else pd.Period(period, "M")
+    if period not in set(rows["period"]):
+        raise ValueError(
+            f"no data for {region_code} ({name}) in {period}; the data covers "
+            f"{rows['period'].min()} to {rows['period'].max()}"
+        )
+    year = int(criteria_year) if criteria_year is not None else period.year
+
+    history = trends.add_changes(indicators.indicators(rows))
+    history = history[history["period"] <= period].reset_index(drop=True)
+    current = history[history["period"] == period]
+    row = current.iloc[0]
+    evaluated = criteria.evaluate(current, year).iloc[0]
+    flags_row = quality.quality_flags(history).iloc[-1]
+    next_year = criteria.next_year_with_new_rules(year)
+    changes = {
+        f"{c}_{k}": _none_if_na(row[f"{c}_change_{k}"])
+        for c in ("coverage_pct", "activity_pct", "registered", "active")
+        for k in ("mom", "yoy")
+    }
+    return BriefFigures(
+        region_code=region_code,
+        region_name=name,
+        province_name=str(regions.loc[region_code, "province_name"]),
+        period=period,
+        criteria_year=criteria.rules_year(year),
+        population=int(row["population"]),
+        registered=int(row["registered"]),
+        active=int(row["active"]),
+        inactive=int(row["inactive"]),
+        coverage_pct=float(row["coverage_pct"]),
+        activity_pct=float(row["activity_pct"]),
+        inactive_pct=float(row["inactive_pct"]),
+        active_of_registered_pct=float(row["active_of_registered_pct"]),
+        pemda_pct=_none_if_na(row.get("pemda_pct")),
+        status=str(evaluated["status"]),
+        status_label_id=criteria.label(str(evaluated["status"]), year, "id"),
+        status_label_en=criteria.label(str(evaluated["status"]), year, "en"),
+        changes=changes,
+        targets=_targets(current, history, year, pace_window),
+        next_targets=_targets(current, history, next_year, pace_window) if next_year else [],
+        flags=[f for f in quality.FLAG_COLUMNS if bool(flags_row[f])],
+        history=history,
+        segments=segments.breakdown(panel, region_code, period),
+        illustrative=illustrative,
+        pace_months=pace_window,
+    )
+
+
+def summary(fig: BriefFigures) -> dict[str, object]:
+    """Small JSON-ready record of a brief (for the batch index)."""
+    return {
+        "region_code": fig.region_code,
+        "region_name": fig.region_name,
+        "province_name": fig.province_name,
+        "period": str(fig.period),
+        "criteria_year": fig.criteria_year,
+        "coverage_pct": round(fig.coverage_pct, 2),
+        "activity_pct": round(fig.activity_pct, 2),
+        "status": fig.status,
+        "status_label_id": fig.status_label_id,
+        "status_label_en": fig.status_label_en,
+        "met_headline": fig.met_headline,
+    }

@@ -1,0 +1,84 @@
+"""The input schema of a JKN participation panel, and the problems a file can have.
+
+One row per kabupaten/kota, month and (optionally) segment:
+
+| column        | type            | meaning                                                            |
+|---------------|-----------------|--------------------------------------------------------------------|
+| `region_code` | text `NN.NN`    | Kemendagri kab/kota code, e.g. `17.07`; text, never a number        |
+| `period`      | text `YYYY-MM`  | month of the figures                                               |
+| `segment`     | text (optional) | `pbi_apbn`, `pbpu_pemda`, `ppu`, `pbpu_mandiri`, `bp` (or a label) |
+| `population`  | whole number    | Dukcapil population used as denominator (same on every segment row) |
+| `registered`  | whole number    | registered JKN participants                                        |
+| `active`      | whole number    | active participants (contributions paid, not deactivated)          |
+
+Without a `segment` column each row is the region's total. Indonesian headers (`kode_wilayah`, `periode`,
+`segmen`, `penduduk`, `terdaftar`, `aktif`) are accepted too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from uhc_lib.common.problems import Problem
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
+REQUIRED_COLUMNS = ["region_code", "period", "population", "registered", "active"]
+OPTIONAL_COLUMNS = ["segment"]
+COUNT_COLUMNS = ["population", "registered", "active"]
+KEY_COLUMNS = ["region_code", "period", "segment"]
+
+COLUMN_ALIASES = {
+    "kode_wilayah": "region_code",
+    "kode": "region_code",
+    "periode": "period",
+    "bulan": "period",
+    "segmen": "segment",
+    "penduduk": "population",
+    "jumlah_penduduk": "population",
+    "terdaftar": "registered",
+    "peserta_terdaftar": "registered",
+    "aktif": "active",
+    "peserta_aktif": "active",
+}
+
+
+class PanelValidationError(ValueError):
+    """Raised with every problem found in a panel file, not just the first."""
+
+    def __init__(self, problems: list[Problem], limit: int = 50):
+        self.problems = problems
+        shown = "\n".join(f"  - {p}" for p in problems[:limit])
+        more = f"\n  ... and {len(problems) - limit} more" if len(problems) > limit else ""
+        super().__init__(f"{len(problems)} problem(s) in the input data:\n{shown}{more}")
+
+
+def panel_schema(known_codes: frozenset[str], segments: list[str]) -> pa.DataFrameSchema:
+    """Pandera schema of the typed, tidy panel (after parsing); checks are named so they map to messages."""
+    import pandera.pandas as pa  # imported here: reading a cached, already validated panel does not need it
+
+    count = {"nullable": False, "coerce": False}
+    return pa.DataFrameSchema(
+        {
+            "region_code": pa.Column(str, pa.Check(lambda s: s.isin(known_codes), name="known_region")),
+            "period": pa.Column("period[M]"),
+            "segment": pa.Column(str, pa.Check(lambda s: s.isin([*segments, "total"]), name="known_segment")),
+            "population": pa.Column("int64", pa.Check(lambda s: s > 0, name="population_positive"), **count),
+            "registered": pa.Column("int64", pa.Check(lambda s: s >= 0, name="not_negative"), **count),
+            "active": pa.Column("int64", pa.Check(lambda s: s >= 0, name="not_negative"), **count),
+        },
+        checks=[
+            pa.Check(lambda df: df["active"] <= df["registered"], name="active_le_registered"),
+        ],
+        unique=KEY_COLUMNS,
+        strict=True,
+    )
+
+
+CHECK_MESSAGES = {
+    "known_region": "unknown kabupaten/kota code {value!r}",
+    "known_segment": "unknown segment {value!r}",
+    "population_positive": "population must be greater than zero (got {value})",
+    "not_negative": "count must not be negative (got {value})",
+}

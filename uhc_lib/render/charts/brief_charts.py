@@ -1,0 +1,115 @@
+"""Charts of a brief, drawn from :class:`BriefFigures` only (no calculation of their own)."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from uhc_lib.analysis.brief import BriefFigures
+from uhc_lib.common import fmt
+from uhc_lib.common.lang import check_lang
+from uhc_lib.render.charts.style import (
+    ACTIVITY_COLOR,
+    COVERAGE_COLOR,
+    DPI,
+    INACTIVE_COLOR,
+    TEXT,
+    illustrative_note,
+)
+from uhc_lib.rules import segments
+
+
+def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
+    """Monthly coverage and activity up to the brief's month, with the minimums of the goals as dashed lines."""
+    t = TEXT[check_lang(lang)]
+    h = brief.history
+    x = h["period"].dt.to_timestamp()
+    fig, ax = plt.subplots(figsize=(8.2, 4.2), dpi=DPI)
+    fig.subplots_adjust(left=0.085, right=0.975, top=0.87, bottom=0.1)  # fixed margins: a third faster than layout
+    ax.plot(x, h["coverage_pct"], color=COVERAGE_COLOR, lw=2.2, label=t["coverage"])
+    ax.plot(x, h["activity_pct"], color=ACTIVITY_COLOR, lw=2.2, label=t["activity"])
+    seen: set[tuple[str, float]] = set()
+    for goal in brief.goals[:2]:
+        short = goal.short_label(lang)
+        for kind, value, color in (
+            ("min_cov", goal.min_coverage_pct, COVERAGE_COLOR),
+            ("min_act", goal.min_activity_pct, ACTIVITY_COLOR),
+        ):
+            if value is None or (kind, value) in seen:
+                continue
+            seen.add((kind, value))
+            ax.axhline(value, color=color, ls="--", lw=1, alpha=0.75)
+            ax.annotate(
+                t[kind].format(v=fmt.percent(value, lang), c=short),
+                (x.iloc[0], value),
+                xytext=(2, 3),
+                textcoords="offset points",
+                fontsize=7.5,
+                color=color,
+            )
+    last = x.iloc[-1]
+    for value, color in ((brief.coverage_pct, COVERAGE_COLOR), (brief.activity_pct, ACTIVITY_COLOR)):
+        ax.scatter([last], [value], color=color, zorder=3, s=22)
+        ax.annotate(
+            fmt.pct(value, lang),
+            (last, value),
+            xytext=(5, -3),
+            textcoords="offset points",
+            fontsize=9,
+            color=color,
+            fontweight="bold",
+        )
+    ax.set_title(t["trend_title"].format(region=brief.region_name), fontsize=11, loc="left", pad=14)
+    ax.set_ylabel(t["pct"])
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.number(v, lang)))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: fmt.month(mdates.num2date(v).strftime("%Y-%m"), lang, short=True))
+    )
+    low = min(h["activity_pct"].min(), *(g.min_activity_pct or 100 for g in brief.goals[:2])) - 3
+    high = max(h["coverage_pct"].max(), *(g.min_coverage_pct or 0 for g in brief.goals[:2])) + 2
+    ax.set_ylim(low, high)
+    ax.set_xlim(x.iloc[0], last + (last - x.iloc[0]) * 0.08)
+    ax.grid(axis="y", alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    illustrative_note(ax, lang, brief.illustrative)
+    return fig
+
+
+def segment_chart(brief: BriefFigures, lang: str = "id") -> Figure:
+    """Registered participants by segment, split into active and inactive, with the active share of each."""
+    t = TEXT[check_lang(lang)]
+    seg = brief.segments
+    fig, ax = plt.subplots(figsize=(8.2, 3.2), dpi=DPI)
+    fig.subplots_adjust(left=0.29, right=0.975, top=0.84, bottom=0.16)
+    if seg.empty:
+        ax.text(0.5, 0.5, t["no_segments"], ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    labels = [segments.label(s, lang) for s in seg["segment"]]
+    y = range(len(seg))[::-1]
+    ax.barh(list(y), seg["active"], color=COVERAGE_COLOR, label=t["active"])
+    ax.barh(list(y), seg["inactive"], left=seg["active"], color=INACTIVE_COLOR, label=t["inactive"])
+    ax.set_yticks(list(y), labels, fontsize=9)
+    width = seg["registered"].max()
+    for yi, row in zip(y, seg.itertuples(), strict=True):
+        share = fmt.percent(row.active_of_registered_pct, lang, 1) if row.registered else "-"
+        ax.text(
+            row.registered + width * 0.01,
+            yi,
+            f"{fmt.number(row.registered, lang)} ({t['active'].lower()} {share})",
+            va="center",
+            fontsize=8,
+        )
+    ax.set_xlim(0, width * 1.45)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.number(v, lang)))
+    ax.set_xlabel(t["persons"])
+    ax.set_title(t["seg_title"].format(month=fmt.month(brief.period, lang)), fontsize=11, loc="left", pad=14)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    illustrative_note(ax, lang, brief.illustrative)
+    return fig

@@ -1,0 +1,57 @@
+"""What every chart shares: colours, resolution, the chart words (id/en) and the illustrative-data note."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+
+COVERAGE_COLOR = "#1f5fa8"
+ACTIVITY_COLOR = "#d9731a"
+INACTIVE_COLOR = "#c9ced6"
+TARGET_COLOR = "#6b7280"
+DPI = 110
+
+TEXT = {
+    "id": {
+        "coverage": "Cakupan kepesertaan (terdaftar / penduduk)",
+        "activity": "Keaktifan (aktif / penduduk)",
+        "trend_title": "Cakupan dan keaktifan JKN, {region}",
+        "pct": "persen penduduk",
+        "min_cov": "minimal cakupan {v} ({c})",
+        "min_act": "minimal keaktifan {v} ({c})",
+        "seg_title": "Peserta menurut segmen, {month}",
+        "active": "Aktif",
+        "inactive": "Tidak aktif",
+        "persons": "jiwa",
+        "illustrative": "Data ilustratif (bukan data resmi BPJS Kesehatan)",
+        "no_segments": "Data tanpa rincian segmen",
+    },
+    "en": {
+        "coverage": "Coverage (registered / population)",
+        "activity": "Activity (active / population)",
+        "trend_title": "JKN coverage and activity, {region}",
+        "pct": "percent of population",
+        "min_cov": "coverage minimum {v} ({c})",
+        "min_act": "activity minimum {v} ({c})",
+        "seg_title": "Participants by segment, {month}",
+        "active": "Active",
+        "inactive": "Inactive",
+        "persons": "people",
+        "illustrative": "Illustrative data (not official BPJS Kesehatan data)",
+        "no_segments": "The data has no segment breakdown",
+    },
+}
+
+
+def illustrative_note(ax: plt.Axes, lang: str, show: bool = True) -> None:
+    """The illustrative-data note above the top right corner of ``ax`` (nothing when ``show`` is false)."""
+    if show:
+        ax.text(
+            1.0,
+            1.01,
+            TEXT[lang]["illustrative"],
+            fontsize=7.5,
+            color="#9a3412",
+            ha="right",
+            va="bottom",
+            transform=ax.transAxes,
+        )

@@ -1,0 +1,257 @@
+"""Sentences and Markdown tables of budgets and scenarios, in Indonesian (default) or English.
+
+They print the figures of a :class:`uhc_lib.analysis.budget.Budget` and of the scenario compare table
+(:func:`uhc_lib.analysis.scenarios.compare_paths`) and compute nothing of their own.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from uhc_lib.analysis.brief import Target
+from uhc_lib.analysis.budget import Budget
+from uhc_lib.analysis.scenarios import reached_column
+from uhc_lib.common import fmt
+from uhc_lib.common.lang import check_lang
+from uhc_lib.render.text.narrative import minimums_text
+from uhc_lib.render.text.tables import markdown_table
+from uhc_lib.rules import segments
+
+ITEMS = {
+    "id": {
+        "enrol": "Pendaftaran penduduk sebagai PBPU Pemda",
+        "takeover": "Pengambilalihan peserta nonaktif sebagai PBPU Pemda",
+        "reactivate_pemda": "Pengaktifan kembali PBPU Pemda",
+        "mandiri_to_pemda": "Peserta mandiri/BP nonaktif dipindah ke PBPU Pemda",
+        "arrears": "Pelunasan tunggakan (sekali bayar)",
+        "own_premium": "Iuran peserta setelah aktif kembali",
+        "regional_share": "Bantuan iuran daerah (kelas III)",
+    },
+    "en": {
+        "enrol": "Residents enrolled as PBPU Pemda",
+        "takeover": "Inactive participants taken over as PBPU Pemda",
+        "reactivate_pemda": "PBPU Pemda reactivated",
+        "mandiri_to_pemda": "Inactive mandiri/BP moved to PBPU Pemda",
+        "arrears": "Arrears paid (one-off)",
+        "own_premium": "Participants' own premium after reactivation",
+        "regional_share": "Regional premium assistance (class III)",
+    },
+}
+PAYERS = {
+    "id": {"regency": "Pemda", "participant": "peserta", "csr": "CSR perusahaan"},
+    "en": {"regency": "regency", "participant": "participants", "csr": "companies (CSR)"},
+}
+HEADERS = {
+    "id": {
+        "item": "Uraian",
+        "segment": "Asal peserta",
+        "persons": "Jumlah",
+        "premium": "Iuran per bulan",
+        "months": "Bulan",
+        "payer": "Dibayar oleh",
+        "rupiah": "Biaya",
+        "new": "penduduk belum terdaftar",
+        "total_yearly": "Total per tahun: {payer}",
+        "total_once": "Total sekali bayar: {payer}",
+        "scenario": "Skenario",
+        "coverage_end": "Cakupan akhir",
+        "activity_end": "Keaktifan akhir",
+        "reached": "{target} tercapai",
+        "first_year": "Biaya Pemda 12 bulan pertama",
+        "yearly": "Biaya Pemda per tahun",
+        "not_reached": "tidak dalam {n} bulan",
+    },
+    "en": {
+        "item": "Item",
+        "segment": "From",
+        "persons": "Persons",
+        "premium": "Premium a month",
+        "months": "Months",
+        "payer": "Paid by",
+        "rupiah": "Cost",
+        "new": "residents not registered",
+        "total_yearly": "Total a year: {payer}",
+        "total_once": "Total one-off: {payer}",
+        "scenario": "Scenario",
+        "coverage_end": "Coverage at end",
+        "activity_end": "Activity at end",
+        "reached": "{target} reached",
+        "first_year": "Regency cost, first 12 months",
+        "yearly": "Regency cost a year",
+        "not_reached": "not within {n} months",
+    },
+}
+ASSUMPTION_TEXT = {
+    "id": {
+        "enrol_as_pemda": "Penduduk yang belum terdaftar didaftarkan sebagai PBPU Pemda kelas III dan langsung aktif "
+        "(status UHC Prioritas/non cut-off); iurannya dibayar Pemda.",
+        "split_by_inactive": "Peserta yang diaktifkan kembali dibagi menurut segmen sebanding dengan jumlah peserta "
+        "nonaktif tiap segmen pada {month}.",
+        "split_given": "Pembagian peserta yang diaktifkan kembali menurut segmen ditentukan pengguna.",
+        "no_segments": "Data tidak memiliki rincian segmen: semua peserta yang diaktifkan kembali dianggap dibiayai "
+        "Pemda sebagai PBPU Pemda.",
+        "takeover_as_pemda": "Peserta PBI APBN yang dinonaktifkan Kementerian Sosial dan peserta PPU yang berhenti "
+        "bekerja diambil alih sebagai PBPU Pemda dengan iuran yang dibayar Pemda.",
+        "pemda_reactivated": "Peserta PBPU Pemda yang nonaktif diaktifkan kembali dengan Pemda membayar iurannya.",
+        "mandiri_to_pemda": "Peserta mandiri/BP yang menunggak dipindahkan ke PBPU Pemda ({share} dari mereka); "
+        "tunggakannya tetap tercatat tetapi tidak dihitung sebagai biaya.",
+        "mandiri_arrears": "Peserta mandiri/BP lainnya aktif kembali dengan melunasi tunggakan {months} bulan "
+        "(iuran peserta kelas III), dibayar oleh {payer}; setelah itu peserta membayar iurannya sendiri.",
+        "arrears_capped": "Tunggakan dihitung paling banyak 24 bulan (Perpres 64/2020).",
+        "premiums_of_month": "Iuran yang berlaku pada {premium_month} (Perpres 64/2020), dianggap tetap "
+        "selama setahun.",
+        "central_share_not_counted": "Bagian pemerintah pusat dari iuran kelas III tidak dihitung.",
+    },
+    "en": {
+        "enrol_as_pemda": "Residents not yet registered are enrolled as class III PBPU Pemda and are active at once "
+        "(UHC Prioritas/non cut-off status); the regency pays their premium.",
+        "split_by_inactive": "Participants to reactivate are spread over segments in proportion to each segment's "
+        "inactive participants in {month}.",
+        "split_given": "The split of participants to reactivate by segment is the user's.",
+        "no_segments": "The data has no segment breakdown: all participants to reactivate are assumed paid for by "
+        "the regency as PBPU Pemda.",
+        "takeover_as_pemda": "PBI APBN participants deactivated by the Ministry of Social Affairs and PPU participants "
+        "whose employment ended are taken over as PBPU Pemda, the regency paying their premium.",
+        "pemda_reactivated": "Inactive PBPU Pemda participants are reactivated by the regency paying their premium.",
+        "mandiri_to_pemda": "Self-paying (mandiri/BP) participants in arrears are moved to PBPU Pemda ({share} of "
+        "them); their arrears stay on record but are not counted as a cost.",
+        "mandiri_arrears": "The other mandiri/BP participants reactivate by paying {months} months of arrears (class "
+        "III participant premium), paid by {payer}; afterwards they pay their own premium.",
+        "arrears_capped": "Arrears are counted for at most 24 months (Perpres 64/2020).",
+        "premiums_of_month": "Premiums in force in {premium_month} (Perpres 64/2020), held for the year.",
+        "central_share_not_counted": "The central government's share of class III premiums is not counted.",
+    },
+}
+
+
+def budget_table(b: Budget, lang: str = "id") -> str:
+    """Each line (persons x premium x months = cost, and who pays), then totals per payer: yearly and one-off."""
+    h, items, payers = HEADERS[check_lang(lang)], ITEMS[lang], PAYERS[lang]
+    rows = [
+        [
+            items[ln.item],
+            h["new"] if ln.segment is None else segments.label(ln.segment, lang),
+            fmt.persons(ln.persons, lang),
+            fmt.rupiah(ln.monthly_rp, lang),
+            fmt.number(ln.months, lang),
+            payers[ln.payer],
+            fmt.rupiah(ln.rupiah, lang),
+        ]
+        for ln in b.lines
+    ]
+    for t in b.totals().itertuples():
+        if t.yearly_rp:
+            rows.append([f"**{h['total_yearly'].format(payer=payers[t.payer])}**", "", "", "", "", "", ""])
+            rows[-1][-1] = f"**{fmt.rupiah(t.yearly_rp, lang)}**"
+        if t.one_off_rp:
+            rows.append([f"**{h['total_once'].format(payer=payers[t.payer])}**", "", "", "", "", "", ""])
+            rows[-1][-1] = f"**{fmt.rupiah(t.one_off_rp, lang)}**"
+    header = [h[k] for k in ("item", "segment", "persons", "premium", "months", "payer", "rupiah")]
+    return markdown_table(header, rows)
+
+
+def budget_sentence(b: Budget, lang: str = "id") -> str:
+    """The persons to enrol and to reactivate for the budget's target and what the regency pays a year."""
+    check_lang(lang)
+    enrol = next((ln for ln in b.lines if ln.item == "enrol"), None)
+    t = b.target
+    if lang == "en":
+        intro = f"To meet {t.short_label('en')} ({t.year} criteria: {minimums_text(t, 'en')}), " if t else ""
+        parts = []
+        if enrol:
+            parts.append(
+                f"the regency must enrol {fmt.persons(enrol.persons, 'en')} as PBPU Pemda participants: at "
+                f"{fmt.rupiah(enrol.monthly_rp, 'en')} a person a month (class III), "
+                f"{fmt.rupiah(enrol.rupiah, 'en')} a year"
+            )
+        if b.reactivate_needed:
+            parts.append(f"{fmt.number(b.reactivate_needed, 'en')} inactive participants must become active again")
+        if not parts:
+            return f"{intro}no one needs to be enrolled or reactivated." if intro else "Nothing needs to be paid."
+        text = intro + "; ".join(parts) + ". "
+        return text + f"With the assumptions below, the regency pays {fmt.rupiah(b.regency_yearly, 'en')} a year."
+    intro = f"Untuk memenuhi {t.short_label('id')} (kriteria {t.year}: {minimums_text(t, 'id')}), " if t else ""
+    parts = []
+    if enrol:
+        parts.append(
+            f"Pemda perlu mendaftarkan {fmt.persons(enrol.persons, 'id')} sebagai peserta PBPU Pemda: dengan iuran "
+            f"{fmt.rupiah(enrol.monthly_rp, 'id')} per orang per bulan (kelas III), biayanya "
+            f"{fmt.rupiah(enrol.rupiah, 'id')} per tahun"
+        )
+    if b.reactivate_needed:
+        parts.append(f"sebanyak {fmt.number(b.reactivate_needed, 'id')} peserta nonaktif perlu diaktifkan kembali")
+    if not parts:
+        return f"{intro}tidak ada penduduk yang perlu didaftarkan atau diaktifkan kembali." if intro else ""
+    text = intro + "; ".join(parts) + ". "
+    return text + f"Dengan asumsi di bawah ini, biaya Pemda {fmt.rupiah(b.regency_yearly, 'id')} per tahun."
+
+
+def assumption_notes(b: Budget, lang: str = "id") -> list[str]:
+    """The assumptions the budget rests on, one sentence each."""
+    texts = ASSUMPTION_TEXT[check_lang(lang)]
+    values = {
+        "month": fmt.month(b.period, lang),
+        "premium_month": fmt.month(b.premium_month, lang),
+        "share": fmt.percent(100 * b.mandiri_to_pemda, lang, 0),
+        "months": fmt.number(b.arrears_months, lang),
+        "payer": PAYERS[lang][b.arrears_payer],
+    }
+    return [texts[a].format(**values) for a in b.assumptions]
+
+
+def _reached(value: object, horizon: int, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return HEADERS[lang]["not_reached"].format(n=horizon)
+    return fmt.month(value, lang)
+
+
+def scenario_table(table: pd.DataFrame, target: Target, lang: str = "id") -> str:
+    """One row per scenario: coverage and activity at the end, the month ``target`` is reached, the regency's cost
+    in the first 12 months and a year once the levers are in place."""
+    h = HEADERS[check_lang(lang)]
+    col = reached_column(target.year, target.criterion)
+    rows = [
+        [
+            r["scenario"],
+            fmt.percent(r["coverage_pct_end"], lang),
+            fmt.percent(r["activity_pct_end"], lang),
+            _reached(r[col], int(r["horizon_months"]), lang),
+            fmt.rupiah(r["regency_first_year_rp"], lang),
+            fmt.rupiah(r["regency_yearly_rp"], lang),
+        ]
+        for _, r in table.iterrows()
+    ]
+    header = [h["scenario"], h["coverage_end"], h["activity_end"], h["reached"].format(target=target.short_label(lang))]
+    return markdown_table([*header, h["first_year"], h["yearly"]], rows)
+
+
+def scenario_sentence(row: pd.Series, target: Target, lang: str = "id") -> str:
+    """One scenario in a sentence: when ``target`` is reached and what the regency pays a year."""
+    check_lang(lang)
+    when = row[reached_column(target.year, target.criterion)]
+    n, name, yearly = int(row["horizon_months"]), row["scenario"], int(row["regency_yearly_rp"])
+    short = target.short_label(lang)
+    if lang == "en":
+        reach = (
+            f"{short} would not be reached within {n} months"
+            if when is None or pd.isna(when)
+            else f"{short} would be reached in {fmt.month(when, 'en')}"
+        )
+        cost = (
+            f"the regency would pay {fmt.rupiah(yearly, 'en')} a year"
+            if yearly
+            else "no additional cost to the regency"
+        )
+        return f"Scenario “{name}”: {reach}; {cost}."
+    reach = (
+        f"{short} tidak tercapai dalam {n} bulan"
+        if when is None or pd.isna(when)
+        else f"{short} tercapai pada {fmt.month(when, 'id')}"
+    )
+    cost = f"biaya Pemda {fmt.rupiah(yearly, 'id')} per tahun" if yearly else "tanpa biaya tambahan bagi Pemda"
+    return f"Skenario “{name}”: {reach}; {cost}."
+
+
+def scenario_sentences(table: pd.DataFrame, target: Target, lang: str = "id") -> list[str]:
+    """:func:`scenario_sentence` for every scenario of the compare table."""
+    return [scenario_sentence(r, target, lang) for _, r in table.iterrows()]
