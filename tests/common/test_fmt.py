@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from uhc_lib.common import fmt
-from uhc_lib.common.lang import check_lang
 
 
 @pytest.mark.parametrize(
@@ -104,13 +103,6 @@ def test_rupiah():
 )
 def test_month(period, lang, short, expected):
     assert fmt.month(period, lang, short=short) == expected
-
-
-def test_check_lang():
-    assert check_lang("id") == "id"
-    assert check_lang("en") == "en"
-    with pytest.raises(ValueError, match="language must be one of"):
-        check_lang("fr")
 
 
 @pytest.mark.parametrize(

@@ -101,7 +101,7 @@ def test_every_exercise_is_in_its_lesson_once():
         found = exercise_ids(nb)
         assert all(i.split(".")[0] == str(int(path.name[:2])) for i in found), path
         ids += found
-    assert ids == training.exercises()
+    assert ids == training.exercises.exercises()
 
 
 @pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=lambda p: f"{p.parent.name}/{p.stem}")

@@ -76,7 +76,7 @@ def checker(checkers, exercise_id, lang="id") -> Checker:
     return checkers[(lesson_of(exercise_id), lang)]
 
 
-ALL = training.exercises()
+ALL = training.exercises.exercises()
 PREFIX = {"id": ("Benar! ", "Belum tepat: "), "en": ("Correct! ", "Not yet: ")}
 
 

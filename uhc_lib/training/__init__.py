@@ -8,7 +8,6 @@ and ``render``; never ``registry``, ``reports`` or the CLI. The lessons call the
 
 from uhc_lib.training.checker import Checker, CheckResult
 from uhc_lib.training.data_help import column_glossary, course_file, explain, problems_table, validation_error
-from uhc_lib.training.exercises import exercises
 
 __all__ = [
     "Checker",
@@ -16,7 +15,6 @@ __all__ = [
     "column_glossary",
     "course_file",
     "explain",
-    "exercises",
     "problems_table",
     "validation_error",
 ]
