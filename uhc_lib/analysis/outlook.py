@@ -18,9 +18,8 @@ SCENARIO_MONTHS = 24
 class Outlook:
     """Peers, budget and scenarios of one brief.
 
-    ``budget`` is None and ``scenarios`` empty when every goal of the brief is already met. The scenarios are the
-    policy levers of :func:`uhc_lib.analysis.scenarios.default_scenarios` without the "current pace" baseline: that
-    one holds
+    ``budget`` is None and ``scenarios`` empty when every goal of the brief is already met. The scenarios are the policy
+    levers of :func:`uhc_lib.analysis.scenarios.default_scenarios` without the "current pace" baseline: that one holds
     the population fixed and so would disagree with the brief's own projection at the percentage pace.
     """
 

@@ -1,10 +1,9 @@
 """The national overview's tables: how the kab/kota spread over classes of coverage and activity, and inequality
 in Indonesia as one table (between provinces and between all kab/kota, for both indicators).
 
-Classes are cut at given edges (the maps use :data:`uhc_lib.render.charts.maps.CLASS_EDGES`, the criteria minimums)
-and a region
-is placed by exact comparison on counts (:func:`uhc_lib.rules.indicators.meets`), as the criteria are: a region counted
-"98 or more" on coverage is one that meets a 98 percent minimum.
+Classes are cut at given edges (the maps use :data:`uhc_lib.render.charts.maps.CLASS_EDGES`, the criteria minimums) and
+a region is placed by exact comparison on counts (:func:`uhc_lib.rules.indicators.meets`), as the criteria are: a region
+counted "98 or more" on coverage is one that meets a 98 percent minimum.
 """
 
 from __future__ import annotations

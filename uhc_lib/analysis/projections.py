@@ -1,10 +1,9 @@
 """How many regions meet a criterion month by month, and how many will at their own recent pace.
 
 The projection is the one a brief uses (:func:`uhc_lib.analysis.trends.project_targets`): each region's coverage and
-activity
-move on at their average monthly change over the last ``window`` months, and a region counts from the later of the two
-months in which its minimums are reached. Regions that already meet the criterion (compared exactly on counts) count
-from the start; regions whose pace is flat or falling never do.
+activity move on at their average monthly change over the last ``window`` months, and a region counts from the later of
+the two months in which its minimums are reached. Regions that already meet the criterion (compared exactly on counts)
+count from the start; regions whose pace is flat or falling never do.
 """
 
 from __future__ import annotations

@@ -12,8 +12,7 @@ from uhc_lib.rules import criteria
 
 def inequality(pp: ProvincePeers) -> pd.DataFrame:
     """The HEAT measures between the province's kab/kota (:func:`uhc_lib.analysis.peers.province_inequality` columns):
-    row 0
-    for coverage_pct, row 1 for activity_pct."""
+    row 0 for coverage_pct, row 1 for activity_pct."""
     frame = pp.regions
     return pd.concat([peers._province_inequality(frame, m) for m in peers.METRICS], ignore_index=True)
 

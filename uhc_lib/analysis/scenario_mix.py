@@ -1,12 +1,10 @@
 """What each lever of a simulated scenario contributed: persons, change in registered and active, and costs.
 
 :func:`uhc_lib.analysis.scenarios.simulate` keeps, per lever ``i``, the persons it has added so far (``persons_<i>``)
-but
-adds the levers' costs together. Here each lever's costs are recomputed from those persons with the lever's own
-cost rules (the same calls the simulation makes), so the levers' costs add up to the path's totals exactly.
+but adds the levers' costs together. Here each lever's costs are recomputed from those persons with the lever's own cost
+rules (the same calls the simulation makes), so the levers' costs add up to the path's totals exactly.
 :class:`uhc_lib.analysis.scenarios.CurrentPace` adds no persons of its own (it moves the counts directly): its row has
-no
-persons and no cost.
+no persons and no cost.
 """
 
 from __future__ import annotations

@@ -760,8 +760,7 @@ def run_extracts(
     :func:`synthetic_demo` of ``demo_residents`` unless both are given.
 
     ``premium_per_month`` defaults to the PBPU Pemda premium of ``period``
-    (:func:`uhc_lib.rules.premiums.pemda_premium`),
-    ``out_dir`` to a new temporary folder.
+    (:func:`uhc_lib.rules.premiums.pemda_premium`), ``out_dir`` to a new temporary folder.
     """
 
     out = out_dir or tempfile.mkdtemp(prefix="registry_matching_")

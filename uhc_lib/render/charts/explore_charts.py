@@ -150,8 +150,7 @@ def province_cost_chart(
 
 def quadrant_limits(regions: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]]:
     """Axis limits for :func:`uhc_lib.render.charts.peer_charts.quadrant_chart` that keep its corner counts and the
-    rotated
-    coverage-line label (drawn at mid-height) clear of the points: room below the lowest activity (0.8 of the
+    rotated coverage-line label (drawn at mid-height) clear of the points: room below the lowest activity (0.8 of the
     range), above the highest (0.15) and right of the highest coverage (a quarter of the range)."""
     x0, x1 = float(regions["coverage_pct"].min()), float(regions["coverage_pct"].max())
     y0, y1 = float(regions["activity_pct"].min()), float(regions["activity_pct"].max())

@@ -1,9 +1,8 @@
 """Choropleth maps of coverage, activity and quadrant status, by kab/kota or by province (GeoDataFrame.plot).
 
 Maps take frames computed by :mod:`uhc_lib.analysis.peers` (``Quadrants.regions``, ``province_summary``...) and do
-nothing
-but join them to the polygons (:func:`uhc_lib.inputs.geo.join`) and map values to colours. Coverage and activity are
-drawn in classes whose edges are the minimums of the UHC criteria (95/98 percent coverage, 75/80/85 percent
+nothing but join them to the polygons (:func:`uhc_lib.inputs.geo.join`) and map values to colours. Coverage and activity
+are drawn in classes whose edges are the minimums of the UHC criteria (95/98 percent coverage, 75/80/85 percent
 activity), so a colour says which line a region has passed. Regions without data are drawn grey.
 """
 

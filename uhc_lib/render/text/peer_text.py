@@ -1,8 +1,7 @@
 """Sentences and labels about peers, quadrants and inequality, in Indonesian (default) or English.
 
 They read the figures of :mod:`uhc_lib.analysis.peers` only. As in :mod:`uhc_lib.render.text.narrative`, a printed
-difference is the
-difference of the two printed values, so a reader's subtraction always checks out.
+difference is the difference of the two printed values, so a reader's subtraction always checks out.
 """
 
 from __future__ import annotations
