@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export MPLBACKEND := Agg
 
-.PHONY: install requirements reports brief explore match-demo test test-fast lint format data check-published bench bench-matching clean clean-reports
+.PHONY: install requirements reports brief explore match-demo test test-fast lint format data check-published check-wheel bench bench-matching clean clean-reports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ data: $(STAMP)
 
 check-published: $(STAMP)
 	$(BIN)/uhc check-published
+
+## Build the wheel, install it non-editable in a fresh venv, make a brief and a batch from an empty folder
+check-wheel:
+	tools/check_wheel.sh
 
 ## Time the full batch and print briefs per minute
 bench: $(STAMP)
