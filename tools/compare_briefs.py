@@ -71,9 +71,8 @@ def compare(old: Path, new: Path) -> list[str]:
         images += len(imgs_a)
         if text_a != text_b:
             at = next(i for i, (x, y) in enumerate(zip(text_a + "\0", text_b + "\0", strict=False)) if x != y)
-            problems.append(
-                f"{rel}: text differs at {at}: {text_a[at - 40 : at + 40]!r} vs {text_b[at - 40 : at + 40]!r}"
-            )
+            near = slice(max(at - 40, 0), at + 40)
+            problems.append(f"{rel}: text differs at {at}: {text_a[near]!r} vs {text_b[near]!r}")
         if len(imgs_a) != len(imgs_b):
             problems.append(f"{rel}: {len(imgs_a)} images vs {len(imgs_b)}")
         problems += [
