@@ -32,11 +32,19 @@ def area_counts(
     return suppress(table, threshold, columns=COUNTS, total_column="residents", parent="parent", lang=lang)
 
 
-def _cross(frame: pd.DataFrame, rows: str, cols: str, values: str, row_order, col_order) -> pd.DataFrame:
-    """A count cross table with a total row and a total column, and a ``parent`` column pointing at the total row."""
+def _cross(
+    frame: pd.DataFrame, rows: str, cols: str, values: str, row_order, col_order, complete: bool = False
+) -> pd.DataFrame:
+    """A count cross table with a total row and a total column, and a ``parent`` column pointing at the total row.
+
+    ``complete``: every row of ``row_order`` and column of ``col_order`` appears, with zeros where the data has none
+    (for tables whose rows a text names); otherwise only those present, in that order.
+    """
     out = frame.pivot_table(index=rows, columns=cols, values=values, aggfunc="sum", fill_value=0)
-    rows_present = [r for r in row_order if r in out.index] + [r for r in out.index if r not in row_order]
-    cols_present = [c for c in col_order if c in out.columns] + [c for c in out.columns if c not in col_order]
+    rows_present = [r for r in row_order if complete or r in out.index] + [r for r in out.index if r not in row_order]
+    cols_present = [c for c in col_order if complete or c in out.columns] + [
+        c for c in out.columns if c not in col_order
+    ]
     out = out.reindex(index=rows_present, columns=cols_present, fill_value=0).astype("int64")
     out[TOTAL] = out.sum(axis=1)
     out.loc[TOTAL] = out.sum()
@@ -58,10 +66,9 @@ def inactive_counts(result: MatchResult, threshold: int = DEFAULT_THRESHOLD, lan
 def not_resident_counts(result: MatchResult, threshold: int = DEFAULT_THRESHOLD, lang: str = "id") -> Suppressed:
     """Participant records without an alive resident behind them, by reason (rows) and status (columns), with totals,
     suppressed."""
-    cross = _cross(result.not_resident, "reason", "status", "records", NOT_RESIDENT_REASONS, ["active", "inactive"])
-    for status in ("active", "inactive"):
-        if status not in cross.columns:
-            cross.insert(0 if status == "active" else 1, status, 0)
+    cross = _cross(
+        result.not_resident, "reason", "status", "records", NOT_RESIDENT_REASONS, ["active", "inactive"], complete=True
+    )
     return suppress(
         cross, threshold, columns=["active", "inactive", TOTAL], total_column=TOTAL, parent="parent", lang=lang
     )
