@@ -24,18 +24,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", default="html", help="comma-separated output formats: html, pdf (default: html)")
 
 
-def _formats(args: argparse.Namespace) -> tuple[str, ...]:
-    return tuple(f.strip() for f in args.format.split(",") if f.strip())
-
-
 def _brief(args: argparse.Namespace) -> int:
-    from uhc_lib.reports.batch import output_dir, plan
-    from uhc_lib.reports.run import run_brief
+    from uhc_lib.reports.batch import make_brief
 
-    codes, month = plan(args.data, [args.region], None, args.period)
-    out = output_dir(month, args.lang, args.out)
-    result = run_brief(
-        args.region, out, month, args.lang, args.criteria_year, args.data, engine=args.engine, formats=_formats(args)
+    result = make_brief(
+        args.region, args.period, args.lang, args.criteria_year, args.data, args.out, args.engine, args.format
     )
     if not result.ok:
         print(
@@ -49,7 +42,7 @@ def _brief(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from uhc_lib.reports.batch import run_batch
 
-    regions = args.regions.split(",") if args.regions else None
+    regions = [c.strip() for c in args.regions.split(",") if c.strip()] if args.regions is not None else None
     report = run_batch(
         regions,
         args.period,
@@ -61,7 +54,7 @@ def _batch(args: argparse.Namespace) -> int:
         args.province,
         progress=not args.quiet,
         engine=args.engine,
-        formats=_formats(args),
+        formats=args.format,
         resume=args.resume,
         scheduler=args.scheduler,
     )
@@ -70,11 +63,17 @@ def _batch(args: argparse.Namespace) -> int:
     print(f"{ok} briefs written{skipped}, {len(report.failed)} failed; index: {report.index}")
     for r in report.failed:
         print(f"  FAILED {r.region_code}: {r.error}", file=sys.stderr)
+    if report.stopped:
+        print(f"uhc batch: {report.stopped}", file=sys.stderr)
+        return 1
     return 1 if report.failed else 0
 
 
 def _validate(args: argparse.Namespace) -> int:
     from uhc_lib.api import read_panel
+    from uhc_lib.reports.guard import check_data_path
+
+    check_data_path(args.file)
 
     panel = read_panel(args.file, cache=False)
     print(
@@ -138,10 +137,13 @@ def _explore(args: argparse.Namespace) -> int:
 
 def _match(args: argparse.Namespace) -> int:
     from uhc_lib.common.config import REPORTS_DIR
+    from uhc_lib.reports.guard import check_period, check_region_code
     from uhc_lib.reports.notebooks import REGISTRY_NOTEBOOK, run_notebook
 
     if bool(args.registry) != bool(args.participants):
         raise SystemExit("uhc match: give both --registry and --participants, or neither for the synthetic demo")
+    check_region_code(args.region)  # both become part of the report's path
+    check_period(args.period)
     stem = f"{args.region}_{args.period}"
     out = (args.out or REPORTS_DIR) / "matching" / args.lang
     params = {
@@ -216,15 +218,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a problem the user can fix is printed as one sentence (no traceback): exit 2 for bad input,
+    3 for a folder another run is writing, 1 for anything else that stopped the command."""
+    from uhc_lib.reports.guard import UserError
+
     args = build_parser().parse_args(argv)
+    name = f"uhc {args.command}"
     try:
         return args.func(args)
+    except UserError as err:
+        print(f"{name}: {err}", file=sys.stderr)
+        return err.exit_code
     except PanelValidationError as err:
         print(err, file=sys.stderr)
         return 2
     except (FileNotFoundError, ValueError, KeyError) as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"{name}: {_sentence(err)}", file=sys.stderr)
         return 2
+    except OSError as err:
+        where = f" ({err.filename})" if err.filename else ""
+        print(f"{name}: {err.strerror or _sentence(err)}{where}.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{name}: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001 - the user gets a sentence, not a traceback
+        print(f"{name}: stopped by an unexpected error: {_sentence(err)}", file=sys.stderr)
+        return 1
+
+
+def _sentence(err: BaseException) -> str:
+    text = str(err.args[0]) if isinstance(err, KeyError) and err.args else str(err)
+    return text or type(err).__name__
 
 
 if __name__ == "__main__":

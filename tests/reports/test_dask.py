@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.reports.helpers import FAILING, failing_notebook
+
 pytestmark = pytest.mark.notebook
 
 
@@ -10,9 +12,10 @@ def test_batch_on_a_local_dask_cluster(tmp_path):
 
     from uhc_lib.reports.batch import run_batch
 
+    notebook = failing_notebook(tmp_path / "nb")
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
-        report = run_batch(["17.07", "32.03", "99.99"], period="2024-12", reports_dir=tmp_path,
-                           scheduler=cluster.scheduler_address, progress=False)
-    assert {r.region_code: r.ok for r in report.results} == {"17.07": True, "32.03": True, "99.99": False}
+        report = run_batch(["17.07", "32.03", FAILING], period="2024-12", reports_dir=tmp_path,
+                           scheduler=cluster.scheduler_address, progress=False, notebook=notebook)  # fmt: skip
+    assert {r.region_code: r.ok for r in report.results} == {"17.07": True, "32.03": True, FAILING: False}
     assert (report.out_dir / "32.03.html").exists()
     assert "Kabupaten Cianjur" in report.index.read_text(encoding="utf-8")

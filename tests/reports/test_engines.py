@@ -43,7 +43,9 @@ def test_engines_give_identical_briefs(tmp_path, fresh_warm_kernel):
 
 
 def test_state_does_not_leak_between_runs(tmp_path, fresh_warm_kernel):
-    first = _notebook(tmp_path / "first.ipynb", "import matplotlib\nleaked = 42\nmatplotlib.rcParams['lines.linewidth'] = 9")
+    first = _notebook(
+        tmp_path / "first.ipynb", "import matplotlib\nleaked = 42\nmatplotlib.rcParams['lines.linewidth'] = 9"
+    )
     second = _notebook(
         tmp_path / "second.ipynb",
         "import matplotlib\nassert 'leaked' not in globals()\nassert matplotlib.rcParams['lines.linewidth'] == 1.5",

@@ -25,6 +25,6 @@ def test_cianjur_pdf(produced):
 
 
 def test_failed_region_has_no_pdf(produced, tmp_path):
-    failed = next(r for r in produced.results if r.region_code == "99.99")
+    failed = next(r for r in produced.results if r.region_code == "11.01")
     assert not failed.ok and failed.pdf is None
-    assert not (produced.out_dir / "99.99.pdf").exists()
+    assert not (produced.out_dir / "11.01.pdf").exists()

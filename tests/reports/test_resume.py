@@ -39,7 +39,11 @@ def test_resume_reruns_when_the_data_changes(tmp_path):
     first = run_brief("17.07", tmp_path / "out", period="2024-01", data_path=data, resume=True)
     assert first.ok, first.error
     assert run_brief("17.07", tmp_path / "out", period="2024-01", data_path=data, resume=True).skipped
-    data.write_text(data.read_text().replace("17.07,2024-01,pbi_apbn,110000,50000,48000", "17.07,2024-01,pbi_apbn,110000,50000,47999"))
+    data.write_text(
+        data.read_text().replace(
+            "17.07,2024-01,pbi_apbn,110000,50000,48000", "17.07,2024-01,pbi_apbn,110000,50000,47999"
+        )
+    )
     assert not run_brief("17.07", tmp_path / "out", period="2024-01", data_path=data, resume=True).skipped
 
 
@@ -58,8 +62,21 @@ def test_write_atomic_leaves_old_file_on_failure(tmp_path, monkeypatch):
 
 
 def test_killed_batch_leaves_only_complete_briefs_and_resume_finishes(tmp_path):
-    cmd = [sys.executable, "-m", "uhc_lib.cli", "batch", "--province", "11", "--period", "2024-07", "--jobs", "2",
-           "--quiet", "--out", str(tmp_path)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "uhc_lib.cli",
+        "batch",
+        "--province",
+        "11",
+        "--period",
+        "2024-07",
+        "--jobs",
+        "2",
+        "--quiet",
+        "--out",
+        str(tmp_path),
+    ]
     log = (tmp_path / "batch.log").open("w")
     proc = subprocess.Popen(cmd, start_new_session=True, stdout=log, stderr=log)
     out = tmp_path / "2024-07" / "id"

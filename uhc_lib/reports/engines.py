@@ -12,8 +12,8 @@ from __future__ import annotations
 import atexit
 import contextvars
 import inspect
-import multiprocessing.util
 import logging
+import multiprocessing.util
 import threading
 from pathlib import Path
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat

@@ -1,7 +1,8 @@
 """Kernel managers for running many notebooks at once.
 
 Parallel papermill runs that start kernels on TCP ports race for free ports ("Address already in use"); kernels here
-talk over IPC sockets in a private temporary folder instead, so concurrent starts cannot collide.
+talk over IPC sockets in a private temporary folder instead, so concurrent starts cannot collide. Each kernel is
+started through :mod:`uhc_lib.reports.lifeline`, so it dies with the process that started it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import uuid
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
+
+from uhc_lib.reports.lifeline import kernel_command
 
 
 def ipc_socket_path() -> str:
@@ -27,3 +30,7 @@ class IPCKernelManager(AsyncKernelManager):
         super().__init__(**kwargs)
         self.transport = "ipc"
         self.ip = ipc_socket_path()
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        """The kernel spec's command, launched through the lifeline (the kernel dies with this process)."""
+        return kernel_command(super().format_kernel_cmd(extra_arguments))

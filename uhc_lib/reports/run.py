@@ -2,7 +2,13 @@
 
 Every output is written under a temporary name and renamed, so a killed run leaves no half-written brief. The
 executed notebook records a fingerprint of what made it (data, parameters, notebook, code and rules); with
-``resume=True`` a brief whose fingerprint and files are already there is not run again.
+``resume=True`` a brief whose fingerprint and files are already there is not run again. Beside the executed notebook a
+small record (``notebooks/<stem>.brief.json``: summary, files, and the *basis*, the fingerprint without the region)
+lets the month's index list every brief in the folder and tell which were made from other data, parameters or code.
+
+A kernel that dies mid-brief (killed, out of memory) is replaced and the brief run once more; if it fails again it
+is kept as ``<stem>.failed.ipynb``. An OS error while writing (disk full, read-only) is returned with its ``errno``,
+with the brief's partial files removed, so a batch can stop cleanly.
 """
 
 from __future__ import annotations
@@ -22,8 +28,9 @@ from uhc_lib.api import is_illustrative
 from uhc_lib.common.config import BRIEF_NOTEBOOK, EMBEDDED_PANEL, PACKAGE_DIR, REFERENCE_DIR, RULES_DIR
 from uhc_lib.reports.engines import execute
 from uhc_lib.reports.export import notebook_to_html, write_atomic
+from uhc_lib.reports.guard import FORMATS, STOPPING_ERRNOS, check_formats, check_lang, check_period, check_region_code
 
-FORMATS = ("html", "pdf")
+__all__ = ["FORMATS", "BriefResult", "run_brief", "fingerprint", "basis", "brief_stem", "read_summary"]
 
 
 @dataclass
@@ -40,14 +47,17 @@ class BriefResult:
     summary: dict = field(default_factory=dict)
     pdf: str | None = None
     skipped: bool = False  # up to date (resume): not run again
+    stale: bool = False  # (index) made from other data, parameters or code than the run that wrote the index
+    errno: int | None = None  # an OS error while writing its files (disk full, read-only): stops a batch
+    retried: bool = False  # its kernel died and it was run a second time on a fresh one
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
 def brief_stem(region_code: str, period: str | None, lang: str) -> str:
-    """File name stem of a brief inside its period/language folder: ``17.07``."""
-    return str(region_code)
+    """File name stem of a brief inside its period/language folder: ``17.07`` (a checked region code)."""
+    return check_region_code(region_code)
 
 
 def read_summary(nb: nbformat.NotebookNode) -> dict:
@@ -97,6 +107,42 @@ def fingerprint(params: dict, notebook: Path, data_path: Path | None) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
+def _params(
+    region_code: str | None, period: str | None, criteria_year: int | None, lang: str, data: Path | None
+) -> dict:
+    return {
+        "region_code": None if region_code is None else str(region_code),
+        "period": period,
+        "criteria_year": criteria_year,
+        "lang": lang,
+        "data_path": None if data is None else str(data),
+    }
+
+
+def basis(
+    period: str | None,
+    lang: str = "id",
+    criteria_year: int | None = None,
+    data_path: str | Path | None = None,
+    notebook: str | Path = BRIEF_NOTEBOOK,
+) -> str:
+    """The fingerprint of a brief without its region: equal for every brief of one run (data, parameters, notebook,
+    code and rules); a brief in the folder with another basis is stale."""
+    data = None if data_path is None else Path(data_path).resolve()
+    params = _params(None, period, criteria_year, lang, data)
+    del params["region_code"]
+    return fingerprint(params, Path(notebook), data)
+
+
+def record_path(nb_dir: Path, stem: str, failed: bool = False) -> Path:
+    """The small JSON record beside a brief's notebook (``<stem>.brief.json``, ``<stem>.failed.json``)."""
+    return nb_dir / f"{stem}.{'failed' if failed else 'brief'}.json"
+
+
+def _dead_kernel(exc: BaseException) -> bool:
+    return type(exc).__name__ == "DeadKernelError" or "kernel died" in str(exc).lower()
+
+
 def _up_to_date(final_nb: Path, outputs: dict[str, Path], stamp: str) -> dict | None:
     """The summary of an existing brief if it was made with the same fingerprint and all outputs exist."""
     if not final_nb.exists() or not all(p.exists() for p in outputs.values()):
@@ -110,38 +156,59 @@ def _up_to_date(final_nb: Path, outputs: dict[str, Path], stamp: str) -> dict | 
     return read_summary(nb)
 
 
-def run_brief(region_code: str, out_dir: str | Path, period: str | None = None, lang: str = "id",
-              criteria_year: int | None = None, data_path: str | Path | None = None,
-              notebook: str | Path = BRIEF_NOTEBOOK, kernel_name: str = "python3",
-              timeout: int = 600, engine: str = "warm", formats: tuple[str, ...] = ("html",),
-              resume: bool = False) -> BriefResult:
+def run_brief(
+    region_code: str,
+    out_dir: str | Path,
+    period: str | None = None,
+    lang: str = "id",
+    criteria_year: int | None = None,
+    data_path: str | Path | None = None,
+    notebook: str | Path = BRIEF_NOTEBOOK,
+    kernel_name: str = "python3",
+    timeout: int = 600,
+    engine: str = "warm",
+    formats: tuple[str, ...] = ("html",),
+    resume: bool = False,
+) -> BriefResult:
     """Run the brief for ``region_code`` into ``out_dir`` (HTML/PDF there, executed notebook in ``notebooks/``).
 
     Never raises for a failing region: the result says what went wrong, and the failed executed notebook is kept
-    (``<stem>.failed.ipynb``) for inspection.
+    (``<stem>.failed.ipynb``) for inspection. Values that would become paths are checked first (``BadInput``).
     """
     out_dir = Path(out_dir)
     notebook = Path(notebook)
-    unknown = set(formats) - set(FORMATS)
-    if unknown or not formats:
-        raise ValueError(f"formats must be some of {FORMATS}, got {formats!r}")
+    formats = check_formats(formats)
+    lang = check_lang(lang)
+    if period is not None:
+        period = check_period(period)
     stem = brief_stem(region_code, period, lang)
+    region_code = stem
     nb_dir = out_dir / "notebooks"
-    nb_dir.mkdir(parents=True, exist_ok=True)
     executed = nb_dir / f".{stem}.running.ipynb"
     final_nb = nb_dir / f"{stem}.ipynb"
+    failed = nb_dir / f"{stem}.failed.ipynb"
     outputs = {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats}
     data = None if data_path is None else Path(data_path).resolve()
-    params = {"region_code": str(region_code), "period": period, "criteria_year": criteria_year, "lang": lang,
-              "data_path": None if data is None else str(data)}
+    params = _params(region_code, period, criteria_year, lang, data)
     start = time.perf_counter()
+    retried = False
+    stamp = run_basis = None
     try:
+        nb_dir.mkdir(parents=True, exist_ok=True)
         stamp = fingerprint(params, notebook, data)
+        run_basis = basis(period, lang, criteria_year, data, notebook)
         if resume and (summary := _up_to_date(final_nb, outputs, stamp)) is not None:
             return _result(region_code, period, summary, outputs, final_nb, start, skipped=True)
-        execute(notebook, executed, params, engine=engine, kernel_name=kernel_name, timeout=timeout)
+        try:
+            execute(notebook, executed, params, engine=engine, kernel_name=kernel_name, timeout=timeout)
+        except Exception as exc:  # noqa: BLE001 - only a dead kernel is tried again
+            if not _dead_kernel(exc):
+                raise
+            retried = True
+            executed.unlink(missing_ok=True)
+            execute(notebook, executed, params, engine=engine, kernel_name=kernel_name, timeout=timeout)
         nb = nbformat.read(executed, as_version=4)
-        nb.metadata["uhc_monitor"] = {"fingerprint": stamp}
+        nb.metadata["uhc_monitor"] = {"fingerprint": stamp, "basis": run_basis}
         summary = read_summary(nb)
         title = f"{summary.get('region_name', region_code)} {summary.get('period', period or '')}".strip()
         if "html" in outputs:
@@ -151,25 +218,92 @@ def run_brief(region_code: str, out_dir: str | Path, period: str | None = None, 
 
             write_atomic(outputs["pdf"], notebook_to_pdf(nb, summary, lang, illustrative=is_illustrative(data)))
         write_atomic(final_nb, nbformat.writes(nb))
+        record = {
+            "region_code": region_code,
+            "period": summary.get("period", period),
+            "lang": lang,
+            "formats": list(formats),
+            "basis": run_basis,
+            "fingerprint": stamp,
+            "summary": summary,
+        }
+        write_atomic(record_path(nb_dir, stem), json.dumps(record, default=str))
         executed.unlink(missing_ok=True)
-        (nb_dir / f"{stem}.failed.ipynb").unlink(missing_ok=True)
-        return _result(region_code, period, summary, outputs, final_nb, start)
+        failed.unlink(missing_ok=True)
+        record_path(nb_dir, stem, failed=True).unlink(missing_ok=True)
+        result = _result(region_code, period, summary, outputs, final_nb, start)
+        result.retried = retried
+        return result
     except Exception as exc:  # noqa: BLE001 - a failing region must not stop a batch
-        failed = nb_dir / f"{stem}.failed.ipynb"
-        if executed.exists():
-            executed.replace(failed)
         message = _short_error(exc)
-        return BriefResult(region_code, period, False, None, str(failed) if failed.exists() else None,
-                           time.perf_counter() - start, error=message)
+        code = exc.errno if isinstance(exc, OSError) and exc.errno in STOPPING_ERRNOS else None
+        if code is not None:  # disk full or not writable: remove what this brief left half-made
+            for part in (executed, *_temporaries(out_dir, stem)):
+                part.unlink(missing_ok=True)
+            return BriefResult(
+                region_code,
+                period,
+                False,
+                None,
+                None,
+                time.perf_counter() - start,
+                error=message,
+                errno=code,
+                retried=retried,
+            )
+        try:
+            if executed.exists():
+                executed.replace(failed)
+            elif _dead_kernel(exc):
+                _keep_source(notebook, failed, params, message)
+            write_atomic(record_path(nb_dir, stem, failed=True),
+                         json.dumps({"region_code": region_code, "period": period, "lang": lang, "error": message,
+                                     "basis": run_basis}))  # fmt: skip
+        except OSError:
+            pass
+        return BriefResult(
+            region_code,
+            period,
+            False,
+            None,
+            str(failed) if failed.exists() else None,
+            time.perf_counter() - start,
+            error=message,
+            retried=retried,
+        )
 
 
-def _result(region_code: str, period: str | None, summary: dict, outputs: dict[str, Path], final_nb: Path,
-            start: float, skipped: bool = False) -> BriefResult:
+def _temporaries(out_dir: Path, stem: str) -> list[Path]:
+    return [*out_dir.glob(f".{stem}.*.tmp"), *out_dir.glob(f"notebooks/.{stem}.*.tmp")]
+
+
+def _keep_source(notebook: Path, failed: Path, params: dict, message: str) -> None:
+    """The notebook a dead kernel left nothing of: its source with the parameters and the error, for inspection."""
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**This brief failed twice: {message}** Parameters: `{params}`"))
+    nb.metadata["uhc_monitor"] = {"error": message, "parameters": params}
+    write_atomic(failed, nbformat.writes(nb))
+
+
+def _result(
+    region_code: str,
+    period: str | None,
+    summary: dict,
+    outputs: dict[str, Path],
+    final_nb: Path,
+    start: float,
+    skipped: bool = False,
+) -> BriefResult:
     return BriefResult(
-        region_code, summary.get("period", period), True,
+        region_code,
+        summary.get("period", period),
+        True,
         html=str(outputs["html"]) if "html" in outputs else None,
-        notebook=str(final_nb), seconds=time.perf_counter() - start, summary=summary,
-        pdf=str(outputs["pdf"]) if "pdf" in outputs else None, skipped=skipped,
+        notebook=str(final_nb),
+        seconds=time.perf_counter() - start,
+        summary=summary,
+        pdf=str(outputs["pdf"]) if "pdf" in outputs else None,
+        skipped=skipped,
     )
 
 
