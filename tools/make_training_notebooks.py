@@ -553,7 +553,7 @@ LESSON_4 = Lesson(
         Exercise(
             "4.4",
             "jawaban_pengaktifan_kembali",
-            "jawaban_pengaktifan_kembali = fig.next_targets[0].reactivate_needed  # ... di antaranya dengan "
+            "jawaban_pengaktifan_kembali = fig.next_headline_target.reactivate_needed  # ... di antaranya dengan "
             "mengaktifkan kembali",
         ),
         Md(

@@ -88,7 +88,11 @@ def test_gap_to_keeps_index():
     assert g.loc[20, "enrol_needed"] == 52_298
     assert all(g[c].dtype == np.int64 for c in g.columns)
     long = gaps(ind, 2025)
-    assert list(zip(long["region_code"], long["enrol_needed"], strict=True)) == [("17.07", 0), ("32.03", 52_298)]
+    prioritas = long[long["criterion"] == "prioritas"]
+    assert list(zip(prioritas["region_code"], prioritas["enrol_needed"], strict=True)) == [
+        ("17.07", 0),
+        ("32.03", 52_298),
+    ]
 
 
 def test_gaps_long_table_one_row_per_criterion(cianjur):
@@ -105,10 +109,11 @@ def test_gaps_long_table_one_row_per_criterion(cianjur):
     assert (nco["enrol_needed"], nco["activate_needed"]) == (0, 164_735)
 
     g25 = gaps(cianjur, 2025)
-    assert len(g25) == 1
-    row = g25.iloc[0]
-    assert row["criterion"] == "prioritas"
+    assert list(g25["criterion"]) == ["cut_off", "prioritas", "madya", "utama"]  # the statuses, then Awards tiers
+    row = g25.set_index("criterion").loc["prioritas"]
     assert (row["enrol_needed"], row["activate_needed"], row["reactivate_needed"]) == (52_298, 295_477, 243_179)
+    cut_off = g25.set_index("criterion").loc["cut_off"]
+    assert (cut_off["enrol_needed"], cut_off["activate_needed"]) == (52_298, 0)
 
 
 def test_gaps_many_regions_and_months():
@@ -122,14 +127,14 @@ def test_gaps_many_regions_and_months():
     )
     ind = indicators(panel)
     g = gaps(ind, 2026)
-    assert len(g) == 3 * len(ind) == 12
-    assert g.groupby(["region_code", "period"]).size().eq(3).all()
-    assert sorted(g["criterion"].unique()) == ["madya", "pratama", "utama"]
+    assert len(g) == 4 * len(ind) == 16
+    assert g.groupby(["region_code", "period"]).size().eq(4).all()
+    assert sorted(g["criterion"].unique()) == ["cut_off", "madya", "prioritas", "utama"]
     madya = g[g["criterion"] == "madya"]
     assert (madya["target_coverage_pct"] == 98).all()
     assert (madya["target_activity_pct"] == 85).all()  # the first alternative is the target
     cianjur = g[(g["region_code"] == "32.03") & (g["period"] == pd.Period("2024-12", "M"))]
-    assert cianjur.set_index("criterion").loc["pratama", "activate_needed"] == 295_477
+    assert cianjur.set_index("criterion").loc["prioritas", "activate_needed"] == 295_477
 
 
 # ---------------------------------------------------------------- property tests

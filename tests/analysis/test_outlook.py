@@ -89,5 +89,5 @@ def test_no_scenario_reaching_says_so(panel):
     o = outlook(fig, panel, "en", months=3)  # three months are too few for anything
     assert o.first_to_reach is None
     assert outlook_text.scenarios_markdown(o, "en").endswith(
-        "No scenario reaches UHC Priority within 3 months: the gap is larger than these measures alone can close."
+        "No scenario reaches UHC Prioritas within 3 months: the gap is larger than these measures alone can close."
     )

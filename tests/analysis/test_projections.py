@@ -25,7 +25,7 @@ def _three_regions() -> pd.DataFrame:
 
 def test_attainment_counts_regions_per_month():
     a = projections.attainment(_three_regions(), 2025).set_index("period")
-    assert list(a.columns) == ["regions", "prioritas"]
+    assert list(a.columns) == ["regions", "cut_off", "prioritas", "madya", "utama"]
     assert a.loc[pd.Period("2025-01", "M"), "prioritas"] == 1  # 2024-12 is judged by 2025 rules too
     assert a.loc[pd.Period("2025-07", "M"), "prioritas"] == 2  # 01.02: 1,010 / 800 meets 98 / 80 exactly
     assert (a["regions"] == 3).all() and len(a) == 8

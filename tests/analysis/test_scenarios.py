@@ -45,7 +45,7 @@ def test_enrol_and_reactivate_reach_98_80_in_april_2025():
     assert m.loc[(2025, "prioritas"), "coverage_reached"] == P("2025-03", "M")
     assert m.loc[(2025, "prioritas"), "activity_reached"] == P("2025-04", "M")
     assert m.loc[(2024, "uhc"), "reached"] == P("2024-12", "M") and m.loc[(2024, "uhc"), "months"] == 0
-    assert path["status"].tolist()[:5] == ["uhc", "none", "none", "none", "prioritas"]
+    assert path["status"].tolist()[:5] == ["uhc", "none", "none", "cut_off", "prioritas"]  # March: 98 % registered
     assert path["criteria_year"].tolist()[:2] == [2024, 2025]
 
 

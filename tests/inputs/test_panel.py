@@ -427,3 +427,24 @@ def test_cache_is_keyed_by_content_so_an_edited_file_is_read_again(tmp_path):
 def test_cache_false_writes_nothing(cache_dir):
     read_panel(DATA / "panel_valid_totals.csv", cache=False)
     assert not cache_dir.exists() or not list(cache_dir.iterdir())
+
+
+def test_pemda_arrears_column_is_optional_and_blank_means_unknown():
+    panel = read_panel(DATA / "panel_pemda_arrears.csv", cache=False)
+    assert str(panel["pemda_arrears_rp"].dtype) == "Int64"
+    by_month = panel.set_index(["region_code", "period"])["pemda_arrears_rp"]
+    assert pd.isna(by_month[("35.28", pd.Period("2025-09", "M"))])
+    assert by_month[("35.28", pd.Period("2025-10", "M"))] == 41_000_000_000
+    assert by_month[("32.71", pd.Period("2025-10", "M"))] == 0
+    assert "pemda_arrears_rp" not in read_panel(DATA / "panel_valid_segments.csv", cache=False)
+
+
+def test_bad_pemda_arrears_are_reported_with_row_and_column():
+    with pytest.raises(PanelValidationError) as err:
+        read_panel(DATA / "panel_pemda_arrears_bad.csv", cache=False)
+    messages = [(p.row, p.column, p.message) for p in err.value.problems]
+    assert messages == [
+        (2, "pemda_arrears_rp", "rupiah must not be negative (got -5)"),
+        (3, "pemda_arrears_rp", "'12.5' is not a whole number of rupiah"),
+        (4, "pemda_arrears_rp", "'banyak' is not a number of rupiah"),
+    ]

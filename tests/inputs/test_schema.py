@@ -115,7 +115,7 @@ def test_error_message_shows_min_of_n_and_limit(n, limit):
 
 def test_column_lists():
     assert REQUIRED_COLUMNS == ["region_code", "period", "population", "registered", "active"]
-    assert OPTIONAL_COLUMNS == ["segment"]
+    assert OPTIONAL_COLUMNS == ["segment", "pemda_arrears_rp"]
     assert COUNT_COLUMNS == ["population", "registered", "active"]
     assert KEY_COLUMNS == ["region_code", "period", "segment"]
 

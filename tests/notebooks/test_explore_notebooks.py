@@ -40,7 +40,7 @@ CASES = {
     "province_deep_dive": (
         {"province_code": "32", "period": "2025-12", "lang": "en"},
         [
-            "19 of 27 kab/kota in Jawa Barat meet UHC Priority",
+            "19 of 27 kab/kota in Jawa Barat meet UHC Prioritas",
             "the highest is Kota Bandung (87.29 percent) and the lowest Kabupaten Sukabumi (76.62 percent)",
             "28,864 people must enrol and 272,200 people more must be active",
         ],

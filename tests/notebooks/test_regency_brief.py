@@ -52,7 +52,7 @@ def test_cianjur_brief_english(tmp_path):
     # the budget and the scenarios to 98 / 80 (issue 5's question for Cianjur)
     assert "the regency must enrol 52,298 people as PBPU Pemda participants" in text
     assert "IDR 26,358,192,000 a year; 243,179 inactive participants must become active again" in text
-    assert "Fastest scenario: “Combination”, reaching UHC Priority in December 2025" in text
+    assert "Fastest scenario: “Combination”, reaching UHC Prioritas in December 2025" in text
     assert "ranks 27th of 27 regencies and cities in Jawa Barat for activity" in text
     assert "Illustrative data" in text
 

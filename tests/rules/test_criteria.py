@@ -12,15 +12,21 @@ from uhc_lib.common.config import RULES_DIR as REAL_RULES_DIR
 from uhc_lib.rules import criteria
 from uhc_lib.rules.criteria import (
     NOT_MET,
+    arrears_known,
+    certainty_note,
     criteria_for,
     criteria_table,
     evaluate,
     headline,
     label,
     next_year_with_new_rules,
+    no_pemda_arrears,
     reload_rules,
     rules_year,
+    statuses,
     targets,
+    tone,
+    uncertainties,
 )
 from uhc_lib.rules.indicators import indicators
 
@@ -77,8 +83,8 @@ def test_rules_year(real_rules, year, expected):
         (2023, "non_cut_off"),
         (2024, "non_cut_off"),
         (2025, "prioritas"),
-        (2026, "pratama"),
-        (2030, "pratama"),
+        (2026, "prioritas"),
+        (2030, "prioritas"),
     ],
 )
 def test_headline_per_year(real_rules, year, expected):
@@ -94,30 +100,32 @@ def test_headline_minimums(real_rules):
     assert (h26["min_coverage_pct"], h26["min_activity_pct"]) == (98, 80)
 
 
-def test_criteria_for_and_targets_2026(real_rules):
-    rows = criteria_for(2026)
-    assert list(zip(rows["criterion"], rows["alternative"], strict=True)) == [
-        ("pratama", 1),
-        ("madya", 1),
-        ("madya", 2),
-        ("utama", 1),
-        ("utama", 2),
-    ]
-    t = targets(2026)
-    assert list(t["criterion"]) == ["pratama", "madya", "utama"]
-    # targets keep the first alternative of each criterion
-    madya = t.set_index("criterion").loc["madya"]
-    assert (madya["min_coverage_pct"], madya["min_activity_pct"]) == (98, 85)
-    assert pd.isna(madya["min_pemda_pct"])
+def test_goals_of_2025_and_2026_are_the_statuses_then_the_awards_tiers(real_rules):
+    for year in (2025, 2026):
+        rows = criteria_for(year)
+        assert list(zip(rows["criterion"], rows["kind"], rows["alternative"], strict=True)) == [
+            ("cut_off", "status", 1),
+            ("prioritas", "status", 1),
+            ("madya", "award", 1),
+            ("madya", "award", 2),
+            ("utama", "award", 1),
+            ("utama", "award", 2),
+        ]  # Pratama has Prioritas's minimums: not a goal of its own
+        t = targets(year)
+        assert list(t["criterion"]) == ["cut_off", "prioritas", "madya", "utama"]
+        madya = t.set_index("criterion").loc["madya"]
+        assert (madya["min_coverage_pct"], madya["min_activity_pct"]) == (98, 85)
+        assert pd.isna(madya["min_pemda_pct"])
+        assert list(statuses(year)["criterion"]) == ["cut_off", "prioritas"]
     assert list(targets(2024)["criterion"]) == ["uhc", "non_cut_off"]
-    assert list(targets(2025)["criterion"]) == ["prioritas"]
+    assert list(targets(2022)["criterion"]) == ["uhc"]
 
 
 @pytest.mark.parametrize(
-    ("year", "expected"), [(2021, 2023), (2022, 2023), (2024, 2025), (2025, 2026), (2026, None), (2031, None)]
+    ("year", "expected"), [(2021, 2023), (2022, 2023), (2024, 2025), (2025, None), (2026, None), (2031, None)]
 )
 def test_next_year_with_new_rules(real_rules, year, expected):
-    assert next_year_with_new_rules(year) == expected
+    assert next_year_with_new_rules(year) == expected  # 2026 keeps the 2025 statuses
 
 
 # ---------------------------------------------------------------- evaluation
@@ -146,11 +154,12 @@ def test_lebong_july_2024_meets_non_cut_off(real_rules):
     assert ev.loc[0, "status"] == "non_cut_off"
 
 
-def test_pamekasan_2025_is_not_prioritas(real_rules):
-    # FACTS.md: Pamekasan at 98.60 % / 79.14 % was non-prioritas (activity below 80 %).
+def test_pamekasan_2025_lost_prioritas_and_is_cut_off(real_rules):
+    # FACTS.md: Pamekasan at 98.60 % / 79.14 % lost Prioritas (activity below 80 %) and became UHC Cut Off.
     ind = region_ind(1_000_000, 986_000, 791_400)
     ev = evaluate(ind, 2025)
-    assert ev.loc[0, "status"] == "none"
+    assert ev.loc[0, "status"] == "cut_off" and not bool(ev.loc[0, "meets_prioritas"])
+    assert tone("cut_off", 2025) == "lower" and tone("prioritas", 2025) == "best" and tone("none", 2025) == "none"
 
 
 def test_evaluate_is_exact_on_counts(real_rules):
@@ -174,55 +183,58 @@ def test_evaluate_many_rows_and_keeps_input(real_rules):
     pd.testing.assert_frame_equal(ind, before)
 
 
-def test_2026_tiers_by_activity(real_rules):
-    assert evaluate(region_ind(10_000, 9_800, 8_000), 2026).loc[0, "status"] == "pratama"
-    assert evaluate(region_ind(10_000, 9_800, 7_999), 2026).loc[0, "status"] == "none"
-    assert evaluate(region_ind(10_000, 9_800, 8_500), 2026).loc[0, "status"] == "madya"
-    # utama needs 18 % registered by the Pemda when activity is below 100 %
-    assert evaluate(region_ind(10_000, 9_950, 9_600, pemda=1_800), 2026).loc[0, "status"] == "utama"
-    assert evaluate(region_ind(10_000, 9_950, 9_600, pemda=1_799), 2026).loc[0, "status"] == "madya"
+@pytest.mark.parametrize(
+    ("name", "period", "population", "registered", "active", "expected"),
+    [
+        ("Kota Bogor", "2025-10", 100_000, 98_670, 79_850, "cut_off"),  # 98.67 / 79.85: Cut Off, not 'not UHC'
+        ("Pamekasan", "2025-10", 100_000, 98_600, 79_140, "cut_off"),
+        ("Deli Serdang", "2025-09", 100_000, 98_880, 79_000, "cut_off"),  # "UHC Non Prioritas"
+        ("Tanjung Pinang", "2026-01", 100_000, 97_470, 75_000, "none"),  # 97.47 %: not UHC, 0.51 short
+        ("Lebong", "2026-01", 116_169, 115_863, 96_166, "prioritas"),  # 99.74 / 82.78
+        ("Bangka", "2026-01", 100_000, 99_190, 80_420, "prioritas"),
+        ("Cianjur", "2024-12", 100_000, 96_000, 68_700, "uhc"),  # UHC (cut-off) 2024: the award for Sep-Dec 2024
+        ("Sumedang", "2024-08", 1_197_302, 1_145_699, 893_187, "uhc"),  # 95.69 / 74.6: 0.4 short of non cut-off
+    ],
+)
+def test_published_statuses(real_rules, name, period, population, registered, active, expected):
+    ind = indicators(make_panel([("01.01", period, "total", population, registered, active)]))
+    assert evaluate(ind, int(period[:4])).loc[0, "status"] == expected, name
 
 
-def test_2026_madya_via_pemda_alternative(real_rules):
-    # 98.5 % coverage, 81 % activity: not madya by 85 % activity, but >= 25 % registered by the Pemda with >= 80 %.
-    ev = evaluate(region_ind(10_000, 9_850, 8_100, pemda=2_500), 2026)
-    assert bool(ev.loc[0, "meets_pratama"])
-    assert bool(ev.loc[0, "meets_madya"])
-    assert not bool(ev.loc[0, "meets_utama"])
-    assert ev.loc[0, "status"] == "madya"
-    # 24.99 % by the Pemda: pratama only
-    assert evaluate(region_ind(10_000, 9_850, 8_100, pemda=2_499), 2026).loc[0, "status"] == "pratama"
-    # the Pemda alternative still needs 80 % activity
-    assert evaluate(region_ind(10_000, 9_850, 7_999, pemda=5_000), 2026).loc[0, "status"] == "none"
+def test_prioritas_needs_no_pemda_arrears(real_rules):
+    ind = region_ind(10_000, 9_900, 8_500)
+    assert evaluate(ind, 2025).loc[0, "status"] == "prioritas"  # no arrears column: assumed none
+    assert not arrears_known(ind).any() and no_pemda_arrears(ind).all()
+    owing = ind.assign(pemda_arrears_rp=41_000_000_000)
+    assert evaluate(owing, 2025).loc[0, "status"] == "cut_off"  # Pamekasan: Rp41-43 bn of arrears
+    assert arrears_known(owing).all()
+    paid = ind.assign(pemda_arrears_rp=0)
+    assert evaluate(paid, 2026).loc[0, "status"] == "prioritas"
+    # the Awards tiers above need Prioritas, hence no arrears either
+    rich = region_ind(10_000, 10_050, 10_000).assign(pemda_arrears_rp=1)
+    ev = evaluate(rich, 2026)
+    assert not bool(ev.loc[0, "meets_utama"]) and not bool(ev.loc[0, "meets_madya"])
+    assert bool(evaluate(rich.assign(pemda_arrears_rp=0), 2026).loc[0, "meets_utama"])
 
 
-def test_2026_utama_pemda_waived_at_full_activity(real_rules):
-    # 100 % activity, no Pemda registrations at all: utama through the waiver.
-    ev = evaluate(region_ind(10_000, 10_050, 10_000, pemda=0), 2026)
-    assert bool(ev.loc[0, "meets_utama"])
-    assert ev.loc[0, "status"] == "utama"
-    # works without a segment breakdown too (the waiver needs no Pemda figure)
-    assert evaluate(region_ind(10_000, 10_050, 10_000), 2026).loc[0, "status"] == "utama"
-    # 99.99 % activity without Pemda registrations: not utama
-    assert evaluate(region_ind(10_000, 10_050, 9_999, pemda=0), 2026).loc[0, "status"] == "madya"
+def test_uncertain_rules_are_named_only_when_they_change_the_status(real_rules):
+    def at(period, registered, active):
+        ind = indicators(make_panel([("01.01", period, "total", 100_000, registered, active)]))
+        return uncertainties(ind, int(period[:4]))
 
-
-def test_no_segment_data_cannot_meet_pemda_alternative(real_rules):
-    ind = region_ind(10_000, 9_850, 8_100)  # 'total' row only
-    assert pd.isna(ind.loc[0, "pemda_registered"])
-    ev = evaluate(ind, 2026)
-    assert not bool(ev.loc[0, "meets_madya"])
-    assert ev.loc[0, "status"] == "pratama"
-    # utama's 18 % Pemda alternative is not met either
-    ev2 = evaluate(region_ind(10_000, 9_950, 9_600), 2026)
-    assert not bool(ev2.loc[0, "meets_utama"])
-    assert ev2.loc[0, "status"] == "madya"
-
-
-def test_no_pemda_column_cannot_meet_pemda_alternative(real_rules):
-    ind = region_ind(10_000, 9_850, 8_100, pemda=3_000).drop(columns=["pemda_registered", "pemda_pct"])
-    ev = evaluate(ind, 2026)
-    assert ev.loc[0, "status"] == "pratama"
+    assert at("2026-01", 97_470, 75_000) == ["cut_off"]  # Cut Off at 95 % would make it UHC
+    assert at("2026-01", 94_000, 75_000) == []  # not UHC under either reading
+    assert at("2025-10", 98_300, 81_000) == ["prioritas"]  # 98.6 % would make it Cut Off
+    assert at("2025-10", 99_000, 81_000) == []
+    assert at("2025-03", 96_000, 76_000) == ["cut_off", "prioritas:before"]  # 95/75 (non cut-off) may still apply
+    assert at("2025-03", 99_000, 82_000) == []  # the best status under both
+    assert at("2025-09", 96_000, 76_000) == ["cut_off"]  # from July 98/80 is certain, the Cut Off minimum is not
+    note = certainty_note("cut_off", 2026)
+    assert "98 persen" in note and "97,47" in note
+    assert "98.6 percent" in certainty_note("prioritas", 2026, "en")
+    assert "Juli 2025" in certainty_note("prioritas:before", 2025) and "98,6" not in certainty_note(
+        "prioritas:before", 2025
+    )
 
 
 # ---------------------------------------------------------------- labels
@@ -232,9 +244,10 @@ def test_labels_id_en(real_rules):
     assert label("non_cut_off", 2024) == "UHC non cut-off (cakupan 95 persen dan keaktifan 75 persen)"
     assert label("non_cut_off", 2024, "en") == "UHC non cut-off (coverage 95 percent and activity 75 percent)"
     assert label("prioritas", 2025, "id") == "UHC Prioritas (cakupan 98 persen dan keaktifan 80 persen)"
-    assert label("prioritas", 2025, "en") == "UHC Priority (coverage 98 percent and activity 80 percent)"
+    assert label("prioritas", 2025, "en") == "UHC Prioritas (coverage 98 percent and activity 80 percent)"
+    assert label("cut_off", 2026, "id") == "UHC Cut Off (cakupan kepesertaan minimal 98 persen)"
     assert label("uhc", 2021, "en") == "UHC (coverage at least 95 percent)"
-    assert label("pratama", 2027, "id") == "UHC Awards Pratama (98 persen dan 80 persen)"
+    assert label("madya", 2027, "id") == "UHC Awards Madya (98 persen dan 85 persen)"
     assert label("none", 2024) == "belum memenuhi kriteria UHC"
     assert label("none", 2024, "en") == "does not meet the UHC criteria"
 
@@ -265,12 +278,13 @@ def append_row(path, row: str) -> None:
 def test_added_year_row_is_picked_up(custom_rules):
     append_row(
         custom_rules,
-        "2027,paripurna,1,1,true,99,90,,UHC Paripurna (99 persen dan 90 persen),"
+        "2027,paripurna,1,1,true,99,90,,,,,,,,,UHC Paripurna (99 persen dan 90 persen),"
         "UHC Paripurna (99 percent and 90 percent),test row",
     )
     assert rules_year(2027) == 2027
     assert rules_year(2030) == 2027
     assert next_year_with_new_rules(2026) == 2027
+    assert next_year_with_new_rules(2025) == 2027
     assert headline(2027)["criterion"] == "paripurna"
     assert label("paripurna", 2027, "en") == "UHC Paripurna (99 percent and 90 percent)"
     ev = evaluate(region_ind(10_000, 9_900, 9_000), 2027)
@@ -278,14 +292,14 @@ def test_added_year_row_is_picked_up(custom_rules):
     assert ev.loc[0, "criteria_year"] == 2027
     assert evaluate(region_ind(10_000, 9_900, 8_999), 2027).loc[0, "status"] == "none"
     # earlier years unchanged
-    assert headline(2026)["criterion"] == "pratama"
+    assert headline(2026)["criterion"] == "prioritas"
 
 
 def test_added_alternative_row_is_picked_up(custom_rules):
     # a (fictional) second way to Prioritas in 2025: 95 % coverage and 30 % registered by the Pemda
-    append_row(custom_rules, "2025,prioritas,1,2,true,95,75,30,UHC Prioritas alt,UHC Priority alt,test row")
-    assert len(criteria_for(2025)) == 2
-    assert list(targets(2025)["min_coverage_pct"]) == [98]  # first alternative stays the target
+    append_row(custom_rules, "2025,prioritas,2,2,true,95,75,30,no_pemda_arrears,,,,,,,UHC Prioritas alt,alt,test row")
+    assert len(criteria_for(2025)) == 7
+    assert list(statuses(2025)["min_coverage_pct"]) == [98, 98]  # first alternative stays the target
     ind = region_ind(10_000, 9_600, 7_600, pemda=3_000)
     assert evaluate(ind, 2025).loc[0, "status"] == "prioritas"
     assert evaluate(region_ind(10_000, 9_600, 7_600), 2025).loc[0, "status"] == "none"
@@ -293,4 +307,4 @@ def test_added_alternative_row_is_picked_up(custom_rules):
 
 def test_real_rules_back_after_custom(real_rules):
     assert rules_year(2030) == 2026
-    assert len(criteria_for(2025)) == 1
+    assert len(criteria_for(2025)) == 6

@@ -8,7 +8,7 @@ import pandas as pd
 
 from uhc_lib.analysis import gaps, quality, trends
 from uhc_lib.inputs import reference
-from uhc_lib.rules import criteria, indicators, segments
+from uhc_lib.rules import awards, criteria, indicators, segments
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,42 @@ class Target:
 
 
 @dataclass(frozen=True)
+class StatusChange:
+    """The month a region's status last changed, and the status it held before (each month under its year's rules)."""
+
+    since: pd.Period
+    before: str
+    before_year: int
+    before_label_id: str
+    before_label_en: str
+    lost: bool
+    """True when the status before stood higher (e.g. Prioritas lost, now Cut Off or not UHC)."""
+    rules_changed: bool
+    """True when the change came with a new year's rules, not with the region's own figures."""
+
+    def before_label(self, lang: str = "id") -> str:
+        return self.before_label_en if lang == "en" else self.before_label_id
+
+
+@dataclass(frozen=True)
+class AwardResult:
+    """A region's result in one UHC Awards year (an assessment of its reference month, not the status)."""
+
+    award_year: int
+    reference_month: pd.Period
+    tier: str
+    label_id: str
+    label_en: str
+    coverage_pct: float
+    activity_pct: float
+    prioritas: bool
+    """Whether the region held UHC Prioritas in the reference month (every tier needs it)."""
+
+    def label(self, lang: str = "id") -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+
+@dataclass(frozen=True)
 class BriefFigures:
     """Figures of one kab/kota in one month (percentages of population unless named otherwise)."""
 
@@ -57,6 +93,16 @@ class BriefFigures:
     status: str
     status_label_id: str
     status_label_en: str
+    status_tone: str
+    """``best`` (the year's best status), ``lower`` (another UHC status) or ``none`` (not UHC)."""
+    status_change: StatusChange | None
+    arrears_rp: int | None
+    """The PBPU Pemda premium arrears the data states for the month (None: not stated)."""
+    arrears_assumed: bool
+    """Whether the status rests on assuming no PBPU Pemda arrears (the data states none, and Prioritas is met)."""
+    uncertain: list[str]
+    """Criteria whose uncertain reading would change the status (their notes are in the rules)."""
+    award: AwardResult | None
     changes: dict[str, float | None]
     targets: list[Target]
     next_targets: list[Target]
@@ -73,6 +119,11 @@ class BriefFigures:
     def headline_target(self) -> Target:
         """The criterion this year's brief is about (e.g. non cut-off 95/75 in 2024)."""
         return _headline_of(self.targets)
+
+    @property
+    def next_headline_target(self) -> Target | None:
+        """Next year's headline criterion when next year's rules differ (e.g. UHC Prioritas in a 2024 brief)."""
+        return _headline_of(self.next_targets) if self.next_targets else None
 
     @property
     def goals(self) -> list[Target]:
@@ -151,6 +202,70 @@ def _targets(row: pd.DataFrame, history: pd.DataFrame, year: int, pace_window: i
     return out
 
 
+def status_history(history: pd.DataFrame, criteria_year: int | None = None) -> pd.DataFrame:
+    """``period``, ``status``, ``criteria_year`` and ``tone`` of every month of ``history``, each month under its
+    own year's rules (or all under ``criteria_year``)."""
+    years = history["period"].dt.year if criteria_year is None else pd.Series(criteria_year, index=history.index)
+    parts = [
+        criteria.evaluate(history.loc[years == y], int(y))[["period", "status", "criteria_year"]]
+        for y in sorted(years.unique())
+    ]
+    out = pd.concat(parts).sort_values("period").reset_index(drop=True)
+    out["tone"] = [criteria.tone(s, int(y)) for s, y in zip(out["status"], out["criteria_year"], strict=True)]
+    return out
+
+
+def _status_change(statuses: pd.DataFrame) -> StatusChange | None:
+    """The last change of status in the months up to the last one of ``statuses``, if any."""
+    if len(statuses) < 2:
+        return None
+    now = statuses.iloc[-1]
+    differs = (statuses["status"] != now["status"]) | (statuses["criteria_year"] != now["criteria_year"])
+    changed = statuses.index[differs]
+    if len(changed) == 0:
+        return None
+    before = statuses.loc[changed[-1]]
+    if before["status"] == now["status"] and before["tone"] == now["tone"]:
+        return None  # the same status under the next year's rules: no change a reader would see
+    start = statuses.loc[changed[-1] + 1]
+    year = int(before["criteria_year"])
+    order = {tone: i for i, tone in enumerate(reversed(criteria.TONES))}
+    return StatusChange(
+        since=start["period"],
+        before=str(before["status"]),
+        before_year=year,
+        before_label_id=criteria.label(str(before["status"]), year, "id"),
+        before_label_en=criteria.label(str(before["status"]), year, "en"),
+        lost=order[str(before["tone"])] > order[str(now["tone"])],
+        rules_changed=int(start["criteria_year"]) != year,
+    )
+
+
+def award_result(rows: pd.DataFrame, period: pd.Period) -> AwardResult | None:
+    """The Awards result a brief of ``period`` mentions: the Awards whose reference month is at or before ``period``
+    and whose year is not over, for the region's ``rows`` (its panel rows); None when none applies or the reference
+    month is not in the data."""
+    for award_year in reversed(awards.award_years()):
+        ref = awards.reference_month(award_year)
+        if ref <= period and period.year <= award_year:
+            month = rows[rows["period"] == ref]
+            if month.empty:
+                return None
+            ind = criteria.evaluate(indicators.indicators(month), ref.year)
+            tier = str(awards.assess(ind, award_year).iloc[0]["tier"])
+            return AwardResult(
+                award_year=award_year,
+                reference_month=ref,
+                tier=tier,
+                label_id=awards.tier_label(tier, award_year, "id"),
+                label_en=awards.tier_label(tier, award_year, "en"),
+                coverage_pct=float(ind.iloc[0]["coverage_pct"]),
+                activity_pct=float(ind.iloc[0]["activity_pct"]),
+                prioritas=bool(ind.iloc[0]["meets_prioritas"]),
+            )
+    return None
+
+
 def latest_period(panel: pd.DataFrame) -> pd.Period:
     """The most recent month in the panel."""
     return panel["period"].max()
@@ -187,6 +302,12 @@ def brief_figures(
     current = history[history["period"] == period]
     row = current.iloc[0]
     evaluated = criteria.evaluate(current, year).iloc[0]
+    status = str(evaluated["status"])
+    statuses = status_history(history, criteria_year)
+    needs_no_arrears = any(
+        "no_pemda_arrears" in str(r.requires) for r in criteria.statuses(year).itertuples() if r.criterion == status
+    )
+    arrears_known = bool(criteria.arrears_known(current)[0])
     flags_row = quality.quality_flags(history).iloc[-1]
     next_year = criteria.next_year_with_new_rules(year)
     changes = {
@@ -209,9 +330,15 @@ def brief_figures(
         inactive_pct=float(row["inactive_pct"]),
         active_of_registered_pct=float(row["active_of_registered_pct"]),
         pemda_pct=_none_if_na(row.get("pemda_pct")),
-        status=str(evaluated["status"]),
-        status_label_id=criteria.label(str(evaluated["status"]), year, "id"),
-        status_label_en=criteria.label(str(evaluated["status"]), year, "en"),
+        status=status,
+        status_label_id=criteria.label(status, year, "id"),
+        status_label_en=criteria.label(status, year, "en"),
+        status_tone=criteria.tone(status, year),
+        status_change=_status_change(statuses),
+        arrears_rp=int(current.iloc[0][criteria.ARREARS_COLUMN]) if arrears_known else None,
+        arrears_assumed=needs_no_arrears and not arrears_known,
+        uncertain=criteria.uncertainties(current, year),
+        award=award_result(rows, period),
         changes=changes,
         targets=_targets(current, history, year, pace_window),
         next_targets=_targets(current, history, next_year, pace_window) if next_year else [],
@@ -236,5 +363,9 @@ def summary(fig: BriefFigures) -> dict[str, object]:
         "status": fig.status,
         "status_label_id": fig.status_label_id,
         "status_label_en": fig.status_label_en,
+        "status_tone": fig.status_tone,
+        "status_since": None if fig.status_change is None else str(fig.status_change.since),
+        "status_lost": None if fig.status_change is None or not fig.status_change.lost else fig.status_change.before,
+        "award_tier": None if fig.award is None else fig.award.tier,
         "met_headline": fig.met_headline,
     }

@@ -18,6 +18,7 @@ from uhc_lib.common.config import CACHE_DIR, EMBEDDED_PANEL
 from uhc_lib.common.problems import Problem
 from uhc_lib.inputs import reference
 from uhc_lib.inputs.schema import (
+    ARREARS_COLUMN,
     CHECK_MESSAGES,
     COLUMN_ALIASES,
     COUNT_COLUMNS,
@@ -179,6 +180,22 @@ def _parse_counts(values: pd.Series, column: str, emit) -> pd.Series:
     return numbers.where(~fractional)
 
 
+def _parse_rupiah(values: pd.Series, column: str, emit) -> pd.Series:
+    """Whole rupiah, blank allowed (not known)."""
+    text = values.str.strip()
+    numbers = pd.to_numeric(text, errors="coerce")
+    numbers = numbers.where(np.isfinite(numbers.astype("float64")))
+    for i in text.index[(text != "") & numbers.isna()]:
+        emit(i, column, f"{text[i]!r} is not a number of rupiah")
+    fractional = numbers.notna() & (numbers != np.floor(numbers.fillna(0)))
+    for i in numbers.index[fractional]:
+        emit(i, column, f"{text[i]!r} is not a whole number of rupiah")
+    negative = numbers.notna() & (numbers < 0)
+    for i in numbers.index[negative]:
+        emit(i, column, f"rupiah must not be negative (got {text[i]})")
+    return numbers.where(~fractional & ~negative).round().astype("Int64")
+
+
 def _segments(values: pd.Series, emit) -> pd.Series:
     aliases = segments.alias_map()
     cleaned = values.str.strip().str.lower()
@@ -216,6 +233,8 @@ def validate_panel(
     typed["segment"] = _segments(raw[columns["segment"]], emit) if "segment" in columns else segments.TOTAL
     for c in COUNT_COLUMNS:
         typed[c] = _parse_counts(raw[columns[c]], c, emit)
+    if ARREARS_COLUMN in columns:
+        typed[ARREARS_COLUMN] = _parse_rupiah(raw[columns[ARREARS_COLUMN]], ARREARS_COLUMN, emit)
 
     bad_rows = {p.row - row_offset for p in problems if p.row is not None}
     good = typed.drop(index=sorted(bad_rows)).astype({c: "int64" for c in COUNT_COLUMNS})

@@ -20,12 +20,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from uhc_lib.common.problems import Problem
+from uhc_lib.rules.indicators import ARREARS_COLUMN
 
 if TYPE_CHECKING:
     import pandera.pandas as pa
 
 REQUIRED_COLUMNS = ["region_code", "period", "population", "registered", "active"]
-OPTIONAL_COLUMNS = ["segment"]
+OPTIONAL_COLUMNS = ["segment", ARREARS_COLUMN]  # arrears: PBPU Pemda premium arrears in rupiah, blank = unknown
+
 COUNT_COLUMNS = ["population", "registered", "active"]
 KEY_COLUMNS = ["region_code", "period", "segment"]
 
@@ -41,6 +43,10 @@ COLUMN_ALIASES = {
     "peserta_terdaftar": "registered",
     "aktif": "active",
     "peserta_aktif": "active",
+    "tunggakan_pemda": "pemda_arrears_rp",
+    "tunggakan_iuran_pemda": "pemda_arrears_rp",
+    "tunggakan_pbpu_pemda": "pemda_arrears_rp",
+    "pemda_arrears": "pemda_arrears_rp",
 }
 
 
@@ -67,6 +73,9 @@ def panel_schema(known_codes: frozenset[str], segments: list[str]) -> pa.DataFra
             "population": pa.Column("int64", pa.Check(lambda s: s > 0, name="population_positive"), **count),
             "registered": pa.Column("int64", pa.Check(lambda s: s >= 0, name="not_negative"), **count),
             "active": pa.Column("int64", pa.Check(lambda s: s >= 0, name="not_negative"), **count),
+            ARREARS_COLUMN: pa.Column(
+                "Int64", pa.Check(lambda s: s >= 0, name="not_negative"), nullable=True, required=False
+            ),
         },
         checks=[
             pa.Check(lambda df: df["active"] <= df["registered"], name="active_le_registered"),

@@ -8,12 +8,15 @@ import numpy as np
 import pandas as pd
 
 PEMDA_SEGMENT = "pbpu_pemda"
+ARREARS_COLUMN = "pemda_arrears_rp"
+"""Optional panel column: PBPU Pemda premium arrears in rupiah (blank: not known); UHC Prioritas needs none."""
 
 
 def region_totals(panel: pd.DataFrame) -> pd.DataFrame:
     """One row per region and month: population, registered, active and registered by the Pemda (PBPU Pemda).
 
-    ``pemda_registered`` is missing (NA) when the data has no segment breakdown.
+    ``pemda_registered`` is missing (NA) when the data has no segment breakdown. When the panel has the optional
+    ``pemda_arrears_rp`` column, the region's PBPU Pemda arrears (the largest figure on its rows; NA when none).
     """
     grouped = panel.groupby(["region_code", "period"], sort=True)
     out = grouped.agg(population=("population", "first"), registered=("registered", "sum"), active=("active", "sum"))
@@ -21,6 +24,8 @@ def region_totals(panel: pd.DataFrame) -> pd.DataFrame:
     has_segments = (panel["segment"] != "total").groupby([panel["region_code"], panel["period"]]).any()
     out["pemda_registered"] = pemda.reindex(out.index).fillna(0).astype("int64").astype("Int64")
     out.loc[~has_segments.reindex(out.index), "pemda_registered"] = pd.NA
+    if ARREARS_COLUMN in panel:  # a region figure: given on one segment row or repeated on each
+        out[ARREARS_COLUMN] = grouped[ARREARS_COLUMN].max().astype("Int64")
     return out.reset_index()
 
 

@@ -143,15 +143,6 @@ def status_label(c: Checker, name: str, lang: str) -> str:
 # -- lesson 4: reading a brief --
 
 
-def _next_headline(c: Checker):
-    """Next year's headline target in the brief (e.g. UHC Prioritas 2025 in a 2024 brief), if any."""
-    nxt = c.figures.next_targets
-    if not nxt:
-        return None
-    head = criteria.headline(nxt[0].year)["criterion"]
-    return next(t for t in nxt if t.criterion == head)
-
-
 @answer
 def brief_inactive(c: Checker) -> int:
     return int(c.figures.inactive)
@@ -174,13 +165,13 @@ def brief_activity_mom(c: Checker) -> float | None:
 
 @answer
 def brief_reactivate_next(c: Checker) -> int | None:
-    t = _next_headline(c)
+    t = c.figures.next_headline_target
     return None if t is None else t.reactivate_needed
 
 
 @answer
 def brief_activate_next(c: Checker) -> int | None:
-    t = _next_headline(c)
+    t = c.figures.next_headline_target
     return None if t is None else t.activate_needed
 
 

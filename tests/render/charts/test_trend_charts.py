@@ -41,7 +41,7 @@ def test_attainment_chart_observed_and_projected(ind):
     assert list(lines[1].get_ydata()) == projected["regions_met"].tolist()
     assert lines[1].get_ydata()[0] == lines[0].get_ydata()[-1]  # the projection starts where the record ends
     text = _texts(fig)
-    assert "Kabupaten/kota meeting UHC Priority (coverage 98 percent" in text and "Illustrative" not in text
+    assert "Kabupaten/kota meeting UHC Prioritas (coverage 98 percent" in text and "Illustrative" not in text
     plt.close(fig)
 
 

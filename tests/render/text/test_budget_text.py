@@ -24,7 +24,7 @@ def test_budget_sentence_id(cianjur_budget):
 
 def test_budget_sentence_en(cianjur_budget):
     assert budget_text.budget_sentence(cianjur_budget, "en") == (
-        "To meet UHC Priority (2025 criteria: coverage of at least 98 percent and activity of at least 80 percent), "
+        "To meet UHC Prioritas (2025 criteria: coverage of at least 98 percent and activity of at least 80 percent), "
         "the regency must enrol 52,298 people as PBPU Pemda participants: at IDR 42,000 a person a month (class "
         "III), IDR 26,358,192,000 a year; 243,179 inactive participants must become active again. With the "
         "assumptions below, the regency pays IDR 148,920,408,000 a year."
@@ -94,7 +94,7 @@ def test_scenario_sentences(cianjur, cianjur_table):
     )
     en = budget_text.scenario_sentences(cianjur_table["en"], target, "en")
     assert en[1] == (
-        "Scenario “Regency enrols residents”: UHC Priority would not be reached within 24 months; the regency would "
+        "Scenario “Regency enrols residents”: UHC Prioritas would not be reached within 24 months; the regency would "
         "pay IDR 26,358,192,000 a year."
     )
 

@@ -49,17 +49,17 @@ def test_budget_scenarios_ties_and_none_in_english(cianjur, national):
     dec = pd.Period("2025-12", "M")
     tie = findings.budget_scenarios(b, _table([dec, dec], [10, 20], ["A", "B"]), national, "Kab. X", "en")[1]
     assert tie == (
-        "Of 2 scenarios, 2 reach UHC Priority within 24 months; the first, in December 2025: “A” (IDR 10 a year) and "
+        "Of 2 scenarios, 2 reach UHC Prioritas within 24 months; the first, in December 2025: “A” (IDR 10 a year) and "
         "“B” (IDR 20 a year), the regency's cost once all levers are in place."
     )
     none = findings.budget_scenarios(b, _table([None], [0], ["A"]), national, "Kab. X", "en")
-    assert none[1] == "None of the 1 scenarios reaches UHC Priority within 24 months."
+    assert none[1] == "None of the 1 scenarios reaches UHC Prioritas within 24 months."
     assert "52,298 × IDR 42,000 × 12 months = IDR 26,358,192,000 a year" in none[0]
     assert "ranks 14th of 514" in none[2]
 
 
 def _target(cov_reached, act_reached) -> Target:
-    return Target(2025, "prioritas", "UHC Prioritas (x)", "UHC Priority (x)", 98.0, 80.0, False, 10, 20, 10,
+    return Target(2025, "prioritas", "UHC Prioritas (x)", "UHC Prioritas (x)", 98.0, 80.0, False, 10, 20, 10,
                   cov_reached, act_reached)  # fmt: skip
 
 
@@ -69,7 +69,7 @@ def test_pace_models():
     assert en == (
         "The brief's projection (percentage points a month) reaches the coverage minimum in July 2026 and the "
         "activity minimum in never (its pace is flat or falling); the scenario model (persons a month, population "
-        "held) does not reach UHC Priority within 24 months."
+        "held) does not reach UHC Prioritas within 24 months."
     )
     baseline = _table([pd.Period("2026-01", "M")], [0], ["Laju"]).iloc[0]
     idn = findings.pace_models(_target(pd.Period("2025-03", "M"), pd.Period("2026-02", "M")), baseline, "id")
@@ -175,4 +175,4 @@ def test_province_deep_dive_by_hand():
     )
     done = table.assign(enrol_needed=0, activate_needed=0, reactivate_needed=0)
     done.attrs["criterion"] = "prioritas"
-    assert findings.province_deep_dive(pp, ineq, done, "en")[3] == "Every kab/kota already meets UHC Priority."
+    assert findings.province_deep_dive(pp, ineq, done, "en")[3] == "Every kab/kota already meets UHC Prioritas."

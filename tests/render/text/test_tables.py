@@ -12,7 +12,7 @@ def test_goals_table_en(cianjur):
     md = tables.goals_table(cianjur, "en")
     lines = md.splitlines()
     assert lines[0] == "| Criterion | Minimum | Met | Must enrol | More active needed |"
-    assert "| UHC Priority (2025) | 98 percent / 80 percent | no | 52,298 | 295,477 |" in lines
+    assert "| UHC Prioritas (2025) | 98 percent / 80 percent | no | 52,298 | 295,477 |" in lines
 
 
 def test_markdown_list_and_table():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from uhc_lib.analysis.brief import BriefFigures, Target
 from uhc_lib.common import fmt
 from uhc_lib.common.lang import check_lang
+from uhc_lib.rules import criteria
 
 ILLUSTRATIVE_NOTE = {
     "id": "Data ilustratif: angka kepesertaan dalam laporan ini dibangkitkan oleh proyek UHC Monitor "
@@ -72,23 +73,110 @@ def minimums_text(t: Target, lang: str) -> str:
     return (" and " if lang == "en" else " dan ").join(parts)
 
 
+STATUS_WORDS = {
+    "id": {
+        "holds": " {region} berstatus {label}.",
+        "not_uhc": " {region} belum berstatus UHC.",
+        "lost": " {region} kehilangan status {before} sejak {month}{why}.",
+        "since": " Status ini berlaku sejak {month}{why}.",
+        "rules": " (berlakunya kriteria {year})",
+        "assumed": " {status} juga mensyaratkan tidak ada tunggakan iuran PBPU Pemda; data ini tidak memuat angka "
+        "tunggakan, sehingga dianggap tidak ada.",
+        "owing": " Cakupan dan keaktifan memenuhi {head}, tetapi data mencatat tunggakan iuran PBPU Pemda sebesar "
+        "{rp}, sehingga statusnya bukan {head}.",
+        "uncertain": " Catatan: {note}.",
+    },
+    "en": {
+        "holds": " {region} holds {label}.",
+        "not_uhc": " {region} is not UHC.",
+        "lost": " {region} has lost {before} since {month}{why}.",
+        "since": " It has held this status since {month}{why}.",
+        "rules": " (when the {year} criteria took effect)",
+        "assumed": " {status} also requires no PBPU Pemda premium arrears; the data states no arrears figure, so none "
+        "are assumed.",
+        "owing": " Coverage and activity meet {head}, but the data records PBPU Pemda premium arrears of {rp}, so "
+        "the status is not {head}.",
+        "uncertain": " Note: {note}.",
+    },
+}
+
+
 def status(fig: BriefFigures, lang: str = "id") -> str:
-    """Which criterion of the year is met, and by how much the headline one is met or missed."""
+    """The status the region holds (the badge's words), how the headline criterion is met or missed, since when the
+    status holds, and the assumptions it rests on (no PBPU Pemda arrears, an uncertain rule)."""
     cov, act, _ = _shown(fig)
+    w = STATUS_WORDS[check_lang(lang)]
     head = fig.headline_target
     name = head.short_label(lang)
     y = fig.criteria_year
     if lang == "en":
         intro = f"Under the {y} criteria for {name} ({minimums_text(head, 'en')}), {fig.region_name} "
-        if head.met:
-            return intro + f"meets {name}" + _margin(fig, head, "en") + "."
-        misses = _misses(head, cov, act, "en")
-        also = _also_met(fig, "en")
-        return intro + f"does not yet meet {name}: {misses}.{also}"
-    intro = f"Menurut kriteria {y} untuk {name} ({minimums_text(head, 'id')}), {fig.region_name} "
-    if head.met:
-        return intro + f"memenuhi {name}" + _margin(fig, head, "id") + "."
-    return intro + f"belum memenuhi {name}: {_misses(head, cov, act, 'id')}.{_also_met(fig, 'id')}"
+        text = intro + (f"meets {name}" + _margin(fig, head, "en") + "." if head.met else "")
+    else:
+        intro = f"Menurut kriteria {y} untuk {name} ({minimums_text(head, 'id')}), {fig.region_name} "
+        text = intro + (f"memenuhi {name}" + _margin(fig, head, "id") + "." if head.met else "")
+    ratios_met = not head.enrol_needed and not head.activate_needed
+    if not head.met:
+        if ratios_met:  # the minimums hold but a condition does not (PBPU Pemda arrears)
+            text += "meets its minimums." if lang == "en" else "memenuhi batas minimalnya."
+            text += w["owing"].format(head=name, rp=fmt.rupiah(fig.arrears_rp or 0, lang))
+        else:
+            text += ("does not yet meet " if lang == "en" else "belum memenuhi ") + f"{name}: "
+            text += _misses(head, cov, act, lang) + "."
+        holds = w["not_uhc"] if fig.status_tone == "none" else w["holds"]
+        text += holds.format(region=fig.region_name, label=fig.status_label(lang))
+    change = fig.status_change
+    if change is not None:
+        why = w["rules"].format(year=y) if change.rules_changed else ""
+        month = fmt.month(change.since, lang)
+        if change.lost:
+            before = change.before_label(lang).split(" (")[0]
+            text += w["lost"].format(region=fig.region_name, before=before, month=month, why=why)
+        else:
+            text += w["since"].format(month=month, why=why)
+    if fig.arrears_assumed:
+        text += w["assumed"].format(status=fig.status_label(lang).split(" (")[0])
+    for criterion in fig.uncertain:
+        text += w["uncertain"].format(note=criteria.certainty_note(criterion, y, lang))
+    return text
+
+
+AWARD_WORDS = {
+    "id": {
+        "won": "Pada UHC Awards {year}, yang menilai data {month}, {region} meraih {tier}.",
+        "lacked": "Pada UHC Awards {year}, yang menilai data {month}, {region} tidak mendapat penghargaan: setiap "
+        "tingkat mensyaratkan UHC Prioritas, sedangkan pada {month} cakupannya {cov} dan keaktifannya {act}.",
+        "short": "Pada UHC Awards {year}, yang menilai data {month}, {region} tidak mendapat penghargaan: "
+        "cakupan {cov} dan keaktifan {act} belum memenuhi tingkat Pratama.",
+    },
+    "en": {
+        "won": "In the UHC Awards {year}, which judged {month}, {region} received {tier}.",
+        "lacked": "In the UHC Awards {year}, which judged {month}, {region} received no award: every tier needs UHC "
+        "Prioritas, and in {month} its coverage was {cov} and its activity {act}.",
+        "short": "In the UHC Awards {year}, which judged {month}, {region} received no award: coverage of {cov} and "
+        "activity of {act} did not reach the Pratama tier.",
+    },
+}
+
+
+def award(fig: BriefFigures, lang: str = "id") -> str:
+    """The region's UHC Awards result, where one applies to the brief's month (empty otherwise). Awards are an
+    assessment of one reference month, never the status."""
+    a = fig.award
+    if a is None:
+        return ""
+    w = AWARD_WORDS[check_lang(lang)]
+    fields = {
+        "year": a.award_year,
+        "month": fmt.month(a.reference_month, lang),
+        "region": fig.region_name,
+        "tier": a.label(lang).split(" (")[0],
+        "cov": fmt.percent(round(a.coverage_pct, 2), lang),
+        "act": fmt.percent(round(a.activity_pct, 2), lang),
+    }
+    if a.tier != "none":
+        return w["won"].format(**fields)
+    return (w["short"] if a.prioritas else w["lacked"]).format(**fields)
 
 
 def _margin(fig: BriefFigures, t: Target, lang: str) -> str:
@@ -150,16 +238,6 @@ def _misses(t: Target, cov: float, act: float, lang: str) -> str:
         )
     contrast = len(parts) == 2 and short[0] != short[1]
     return (w["but"] if contrast else w["and"]).join(parts)
-
-
-def _also_met(fig: BriefFigures, lang: str) -> str:
-    met = [t for t in fig.targets if t.met and t.criterion != fig.headline_target.criterion]
-    if not met:
-        return ""
-    t = met[-1]
-    if lang == "en":
-        return f" It does meet {t.short_label('en')} ({minimums_text(t, 'en')})."
-    return f" Kriteria {t.short_label('id')} ({minimums_text(t, 'id')}) sudah terpenuhi."
 
 
 GAP_WORDS = {
@@ -334,6 +412,7 @@ def paragraphs(fig: BriefFigures, lang: str = "id") -> list[str]:
     out = [
         headline(fig, lang),
         status(fig, lang),
+        *([award(fig, lang)] if fig.award is not None else []),
         gap_paragraph(fig, lang),
         trend(fig, lang),
         *quality_notes(fig, lang),
