@@ -334,13 +334,14 @@ LESSON_3 = Lesson(
         how_to_use(
             "**Tujuan:** membaca kriteria UHC per tahun, menentukan status sebuah kabupaten/kota, dan menghitung "
             "berapa penduduk yang perlu didaftarkan dan berapa tambahan peserta aktif yang diperlukan.",
-            "Lesson 3 reads the UHC criteria by year (2024 95/75 non cut-off, 2025 98/80 Prioritas, 2026 tiers), "
+            "Lesson 3 reads the UHC statuses by year (2023-24 UHC and non cut-off 95/75; 2025-26 UHC Cut Off and "
+            "Prioritas 98/80 with no PBPU Pemda arrears; the UHC Awards as an assessment apart), "
             "finds a regency's status and computes the persons to enrol and the additional active participants "
             "needed (uhc_lib.rules.criteria, uhc_lib.analysis.gaps).",
         ),
         Md(
             "## Tujuan pembelajaran\n\n"
-            "1. Mengetahui kriteria UHC 2024, 2025 dan 2026 (tabel aturan proyek).\n"
+            "1. Mengetahui status UHC yang diberikan BPJS per periode, dan membedakannya dari UHC Awards.\n"
             "2. Menentukan status UHC sebuah kabupaten/kota dengan `criteria.evaluate`.\n"
             "3. Menghitung **kesenjangan dalam jiwa**: penduduk yang perlu didaftarkan, dan tambahan peserta aktif, "
             "dengan tangan lalu dengan `gaps.gaps`."
@@ -365,26 +366,35 @@ LESSON_3 = Lesson(
             ("setup",),
         ),
         Md(
-            "## 1. Kriteria UHC berubah setiap tahun\n\n"
-            "Kriteria disimpan sebagai data (`data/rules/uhc_criteria.csv`) dengan sumber hukumnya. Beberapa "
-            "kriteria berlaku bersama; status adalah kriteria **tertinggi** yang terpenuhi.\n\n"
-            "- **2024**: UHC = cakupan minimal 95 persen; **UHC non cut-off** = cakupan 95 persen **dan** keaktifan "
-            "75 persen (peserta baru yang didaftarkan Pemda langsung aktif).\n"
-            "- **2025**: **UHC Prioritas** = cakupan 98 persen dan keaktifan 80 persen.\n"
-            "- **2026 (UHC Awards)**: Pratama 98/80; Madya 98/85 (atau 98/80 dengan minimal 25 persen penduduk "
-            "didaftarkan Pemda); Utama 99/95 dengan minimal 18 persen didaftarkan Pemda.\n\n"
+            "## 1. Status UHC berubah menurut periode\n\n"
+            "Status disimpan sebagai data (`data/rules/uhc_criteria.csv`) dengan sumbernya. Setiap periode punya "
+            "beberapa status berurutan; sebuah wilayah memegang status **tertinggi** yang terpenuhi, dan status "
+            "dinilai **setiap bulan** (bisa diperoleh dan hilang dalam setahun).\n\n"
+            "- **2023–2024**: **UHC** = cakupan minimal 95 persen; **UHC non cut-off** = cakupan 95 persen **dan** "
+            "keaktifan 75 persen.\n"
+            "- **2025–2026**: **UHC Cut Off** (juga disebut UHC Non Prioritas) = cakupan 98 persen; **UHC "
+            "Prioritas** = cakupan 98 persen **dan** keaktifan 80 persen **dan** tidak ada tunggakan iuran PBPU "
+            "Pemda. Di bawah UHC Prioritas penduduk yang didaftarkan Pemda **langsung aktif** hari itu; di bawah "
+            "Cut Off baru aktif bulan berikutnya.\n"
+            "- Di bawah batas itu: **belum UHC**.\n\n"
+            "**UHC Awards** bukan status: penghargaan yang menilai satu bulan (UHC Awards 2026 menilai data Desember "
+            "2025; Pratama 98/80, Madya 98/85 atau 98/80 dengan minimal 25 persen penduduk didaftarkan Pemda, Utama "
+            "99/95 dengan minimal 18 persen didaftarkan Pemda), dan setiap tingkatnya mensyaratkan UHC Prioritas. "
+            "Batas cakupan UHC Cut Off (98 persen) tidak dinyatakan resmi: brief menyebutnya bila status bergantung "
+            "padanya.\n\n"
             "Keaktifan di sini selalu aktif ÷ **penduduk**."
         ),
         Code(
             "aturan = criteria.criteria_table()\n"
-            'aturan[aturan["criteria_year"] >= 2024][["criteria_year", "criterion", "min_coverage_pct", '
-            '"min_activity_pct", "min_pemda_pct", "label_id"]]'
+            'aturan[aturan["criteria_year"] >= 2024][["criteria_year", "criterion", "rank", "min_coverage_pct", '
+            '"min_activity_pct", "requires", "label_id"]]'
         ),
         Md(
             "## 2. Status sebuah kabupaten/kota\n\n"
             "Hitung indikator wilayah (Pelajaran 2), pilih bulannya, lalu nilai dengan kriteria satu tahun. "
-            "Kolom `meets_...` menjawab apakah setiap kriteria terpenuhi; `status` adalah kode kriteria tertinggi "
-            "yang terpenuhi (`none` bila tidak ada)."
+            "Kolom `meets_...` menjawab apakah setiap syarat terpenuhi (termasuk tingkat UHC Awards di atas "
+            "status); `status` adalah kode status tertinggi yang terpenuhi (`none` = belum UHC). Tanpa kolom "
+            "tunggakan dalam data, tidak ada tunggakan PBPU Pemda yang dianggap."
         ),
         Code(
             'ind = indicators.indicators(panel[panel["region_code"] == kode_wilayah])\n'
@@ -453,10 +463,13 @@ LESSON_3 = Lesson(
         ),
         Md(
             "## Ringkasan\n\n"
-            "- Status bergantung pada tahun kriteria: Cianjur Desember 2024 (cakupan 96 persen, keaktifan 68,7 "
-            "persen) memenuhi UHC 95 persen tetapi belum non cut-off (75 persen) dan belum Prioritas (98/80).\n"
+            "- Status bergantung pada periode: Cianjur Desember 2024 (cakupan 96 persen, keaktifan 68,7 persen) "
+            "berstatus UHC (95 persen) tetapi belum non cut-off (75 persen); dengan kriteria 2025 angka yang sama "
+            "belum UHC, karena UHC Cut Off meminta 98 persen dan Prioritas 98/80.\n"
+            "- Kota Bogor Oktober 2025 (98,67 / 79,85) berstatus **UHC Cut Off**, bukan belum UHC.\n"
             "- Kesenjangan dihitung dalam jiwa, dibulatkan ke atas.\n\n"
-            "*English:* the status is the highest criterion of the year that is met; gaps are persons, rounded up."
+            "*English:* the status is the highest status of the period that is met, checked monthly; the Awards are "
+            "an assessment apart; gaps are persons, rounded up."
         ),
     ),
 )

@@ -27,9 +27,23 @@ class Target:
     reactivate_needed: int
     coverage_reached: pd.Period | None
     activity_reached: pd.Period | None
+    kind: str = "status"
+    """``status`` (a status BPJS gives) or ``award`` (a UHC Awards tier above the statuses)."""
+    award_year: int | None = None
 
     def label(self, lang: str = "id") -> str:
         return self.label_en if lang == "en" else self.label_id
+
+    @property
+    def when(self) -> int:
+        """The year the target is named by: its criteria year, or the Awards year of a tier."""
+        return self.award_year if self.award_year is not None else self.year
+
+    def rules_name(self, lang: str = "id") -> str:
+        """``kriteria 2025`` / ``2025 criteria``, or ``UHC Awards 2026`` for a tier."""
+        if self.kind == "award":
+            return f"UHC Awards {self.award_year}"
+        return f"{self.year} criteria" if lang == "en" else f"kriteria {self.year}"
 
     def short_label(self, lang: str = "id") -> str:
         """The label without its parenthesised minimums: ``UHC Prioritas``."""
@@ -73,6 +87,20 @@ class AwardResult:
 
 
 @dataclass(frozen=True)
+class NationalTarget:
+    """A national coverage target (RPJMN) for a year: a target, not a status."""
+
+    year: int
+    min_coverage_pct: float
+    name_id: str
+    name_en: str
+    met: bool
+
+    def name(self, lang: str = "id") -> str:
+        return self.name_en if lang == "en" else self.name_id
+
+
+@dataclass(frozen=True)
 class BriefFigures:
     """Figures of one kab/kota in one month (percentages of population unless named otherwise)."""
 
@@ -103,6 +131,8 @@ class BriefFigures:
     uncertain: list[str]
     """Criteria whose uncertain reading would change the status (their notes are in the rules)."""
     award: AwardResult | None
+    national_targets: list[NationalTarget]
+    """The national coverage targets of the brief's year and later (RPJMN), with whether coverage meets them."""
     changes: dict[str, float | None]
     targets: list[Target]
     next_targets: list[Target]
@@ -183,6 +213,10 @@ def _targets(row: pd.DataFrame, history: pd.DataFrame, year: int, pace_window: i
         act = _none_if_na(t.min_activity_pct)
         proj = {"coverage_reached": reached("coverage_pct", cov), "activity_reached": reached("activity_pct", act)}
         gap = g[g["criterion"] == t.criterion].iloc[0]
+        met = bool(evaluated[f"meets_{t.criterion}"])
+        if met:  # met through any alternative: nothing is needed (the gaps are to the first alternative)
+            gap = gap.copy()
+            gap[["enrol_needed", "activate_needed", "reactivate_needed"]] = 0
         out.append(
             Target(
                 year=criteria.rules_year(year),
@@ -191,12 +225,14 @@ def _targets(row: pd.DataFrame, history: pd.DataFrame, year: int, pace_window: i
                 label_en=t.label_en,
                 min_coverage_pct=cov,
                 min_activity_pct=act,
-                met=bool(evaluated[f"meets_{t.criterion}"]),
+                met=met,
                 enrol_needed=int(gap["enrol_needed"]),
                 activate_needed=int(gap["activate_needed"]),
                 reactivate_needed=int(gap["reactivate_needed"]),
                 coverage_reached=_period_or_none(proj["coverage_reached"]),
                 activity_reached=_period_or_none(proj["activity_reached"]),
+                kind=str(t.kind),
+                award_year=None if t.kind != "award" else int(t.award_year),
             )
         )
     return out
@@ -339,6 +375,17 @@ def brief_figures(
         arrears_assumed=needs_no_arrears and not arrears_known,
         uncertain=criteria.uncertainties(current, year),
         award=award_result(rows, period),
+        national_targets=[
+            NationalTarget(
+                int(n.year),
+                float(n.min_coverage_pct),
+                str(n.name_id),
+                str(n.name_en),
+                bool(indicators.meets(current["registered"], current["population"], float(n.min_coverage_pct))[0]),
+            )
+            for n in criteria.national_targets().itertuples()
+            if n.year >= period.year
+        ],  # fmt: skip
         changes=changes,
         targets=_targets(current, history, year, pace_window),
         next_targets=_targets(current, history, next_year, pace_window) if next_year else [],

@@ -111,6 +111,7 @@ def reload_rules() -> None:
     criteria_table.cache_clear()
     _rows_of.cache_clear()
     _rule_sets.cache_clear()
+    national_targets.cache_clear()
     awards.awards_table.cache_clear()
 
 
@@ -290,6 +291,13 @@ def certainty_note(key: str, year: int, lang: str = "id") -> str:
     criterion, _, part = key.partition(":")
     column = "certainty_before" if part == "before" else "certainty"
     return str(targets(year).set_index("criterion").loc[criterion, f"{column}_{lang}"])
+
+
+@cache
+def national_targets() -> pd.DataFrame:
+    """The national coverage targets (``data/rules/national_targets.csv``: RPJMN 98.6 % in 2025, 99 % by 2029):
+    targets a brief shows as such, never a status."""
+    return pd.read_csv(RULES_DIR / "national_targets.csv").sort_values("year").reset_index(drop=True)
 
 
 def label(criterion: str, year: int, lang: str = "id") -> str:

@@ -104,3 +104,31 @@ def test_no_award_sentence_outside_the_awards_window():
     fig = figures(months("21.03", {"2025-11": (999_000, 960_000)}), "2025-11")
     assert fig.award is None and narrative.award(fig) == ""
     assert narrative.award(figures(months("21.03", {"2026-01": (999_000, 960_000)}), "2026-01")) == ""  # no Dec 2025
+
+
+def test_national_targets_are_targets_not_statuses():
+    fig = figures(months("32.03", {"2025-12": (985_000, 810_000)}), "2025-12")
+    assert [(n.year, n.min_coverage_pct, n.met) for n in fig.national_targets] == [
+        (2025, 98.6, False),
+        (2029, 99.0, False),
+    ]
+    text = narrative.gap_paragraph(fig)
+    assert (
+        "Target nasional RPJMN, yang merupakan target dan bukan syarat status, adalah cakupan kepesertaan 98,6 " in text
+    )
+    assert "persen pada 2025 dan 99 persen pada 2029; Kabupaten Cianjur kini 98,5 persen." in text
+    assert fig.status == "prioritas"  # 98.5 % is Prioritas: the 98.6 % RPJMN figure is no status rule
+    old = figures(months("32.03", {"2024-12": (960_000, 687_000)}), "2024-12")
+    assert [n.year for n in old.national_targets] == [2025, 2029]
+
+
+def test_an_awards_tier_met_through_its_alternative_needs_nothing_more():
+    rows = [
+        ("32.03", "2025-12", "pbpu_pemda", POP, 303_000, 290_000),
+        ("32.03", "2025-12", "pbi_apbn", POP, 700_000, 530_000),
+    ]  # 100.3 % registered, 82 % active, 30.3 % by the Pemda: Madya by the Pemda alternative
+    fig = brief_figures(make_panel(rows), "32.03", "2025-12")
+    madya = next(t for t in fig.goals if t.criterion == "madya")
+    assert madya.met and madya.kind == "award" and madya.when == 2026
+    assert (madya.enrol_needed, madya.activate_needed, madya.reactivate_needed) == (0, 0, 0)
+    assert madya.rules_name("id") == "UHC Awards 2026" and fig.headline_target.rules_name("en") == "2025 criteria"

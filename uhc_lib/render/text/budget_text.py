@@ -156,7 +156,7 @@ def budget_sentence(b: Budget, lang: str = "id") -> str:
     enrol = next((ln for ln in b.lines if ln.item == "enrol"), None)
     t = b.target
     if lang == "en":
-        intro = f"To meet {t.short_label('en')} ({t.year} criteria: {minimums_text(t, 'en')}), " if t else ""
+        intro = f"To meet {t.short_label('en')} ({t.rules_name('en')}: {minimums_text(t, 'en')}), " if t else ""
         parts = []
         if enrol:
             parts.append(
@@ -170,7 +170,7 @@ def budget_sentence(b: Budget, lang: str = "id") -> str:
             return f"{intro}no one needs to be enrolled or reactivated." if intro else "Nothing needs to be paid."
         text = intro + "; ".join(parts) + ". "
         return text + f"With the assumptions below, the regency pays {fmt.rupiah(b.regency_yearly, 'en')} a year."
-    intro = f"Untuk memenuhi {t.short_label('id')} (kriteria {t.year}: {minimums_text(t, 'id')}), " if t else ""
+    intro = f"Untuk memenuhi {t.short_label('id')} ({t.rules_name('id')}: {minimums_text(t, 'id')}), " if t else ""
     parts = []
     if enrol:
         parts.append(

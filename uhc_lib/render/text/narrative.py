@@ -242,7 +242,7 @@ def _misses(t: Target, cov: float, act: float, lang: str) -> str:
 
 GAP_WORDS = {
     "id": {
-        "intro": "Untuk memenuhi {name} (kriteria {year}: {minimums}), ",
+        "intro": "Untuk memenuhi {name} ({rules}: {minimums}), ",
         "enrol": "sebanyak {n} perlu didaftarkan",
         "activate": "peserta aktif perlu bertambah {n}{react}",
         "react_part": " ({n} di antaranya dengan mengaktifkan kembali peserta nonaktif, "
@@ -251,7 +251,7 @@ GAP_WORDS = {
         "and": " dan ",
     },
     "en": {
-        "intro": "To meet {name} ({year} criteria: {minimums}), ",
+        "intro": "To meet {name} ({rules}: {minimums}), ",
         "enrol": "{n} must be enrolled",
         "activate": "active participants must increase by {n}{react}",
         "react_part": " ({n} of them by reactivating inactive participants, if new enrolees are active at once)",
@@ -266,9 +266,9 @@ def gap(t: Target, fig: BriefFigures, lang: str = "id") -> str:
     name = t.short_label(lang)
     if t.met:
         return (
-            f"{name} ({t.year} criteria: {minimums_text(t, 'en')}) is already met."
+            f"{name} ({t.rules_name('en')}: {minimums_text(t, 'en')}) is already met."
             if lang == "en"
-            else f"{name} (kriteria {t.year}: {minimums_text(t, 'id')}) sudah tercapai."
+            else f"{name} ({t.rules_name('id')}: {minimums_text(t, 'id')}) sudah tercapai."
         )
     w = GAP_WORDS[lang]
     parts = []
@@ -280,7 +280,7 @@ def gap(t: Target, fig: BriefFigures, lang: str = "id") -> str:
             react = w["react_part"] if t.enrol_needed else w["react_all"]
         react = react.format(n=fmt.number(t.reactivate_needed, lang))
         parts.append(w["activate"].format(n=fmt.persons(t.activate_needed, lang), react=react))
-    intro = w["intro"].format(name=name, year=t.year, minimums=minimums_text(t, lang))
+    intro = w["intro"].format(name=name, rules=t.rules_name(lang), minimums=minimums_text(t, lang))
     return intro + w["and"].join(parts) + "."
 
 
@@ -314,6 +314,27 @@ def trend(fig: BriefFigures, lang: str = "id") -> str:
     return f"{text} {projection(fig, lang)}".strip()
 
 
+def national_targets(fig: BriefFigures, lang: str = "id") -> str:
+    """The national coverage targets ahead (RPJMN), said to be targets and not status rules (empty when none)."""
+    if not fig.national_targets:
+        return ""
+    cov = fmt.percent(round(fig.coverage_pct, 2), lang)
+    parts = [
+        f"{fmt.percent(n.min_coverage_pct, lang)} {'in' if lang == 'en' else 'pada'} {n.year}"
+        for n in fig.national_targets
+    ]
+    joined = (" and " if lang == "en" else " dan ").join(parts)
+    if lang == "en":
+        return (
+            f"The national RPJMN targets, which are targets and not status rules, are coverage of {joined}; "
+            f"{fig.region_name} is at {cov}."
+        )
+    return (
+        f"Target nasional RPJMN, yang merupakan target dan bukan syarat status, adalah cakupan kepesertaan {joined}; "
+        f"{fig.region_name} kini {cov}."
+    )
+
+
 def _next_unmet(fig: BriefFigures) -> Target | None:
     return next((t for t in fig.goals if not t.met), None)
 
@@ -325,12 +346,15 @@ def gap_paragraph(fig: BriefFigures, lang: str = "id") -> str:
         t for t in unmet if t is not fig.headline_target
     ][:1]
     if not shown:
-        return (
+        met = (
             "All targets of the criteria shown are met."
             if lang == "en"
             else "Semua target pada kriteria yang ditampilkan sudah tercapai."
         )
-    return " ".join(gap(t, fig, lang) for t in shown)
+        return " ".join([met, *([national_targets(fig, lang)] if fig.national_targets else [])])
+    return " ".join(
+        [*(gap(t, fig, lang) for t in shown), *([national_targets(fig, lang)] if fig.national_targets else [])]
+    )
 
 
 def projection(fig: BriefFigures, lang: str = "id") -> str:

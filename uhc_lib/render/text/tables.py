@@ -85,7 +85,7 @@ def goals_table(fig: BriefFigures, lang: str = "id") -> str:
         minimum = " / ".join(fmt.percent(v, lang) for v in (g.min_coverage_pct, g.min_activity_pct) if v is not None)
         rows.append(
             [
-                f"{g.label(lang).split(' (')[0]} ({g.year})",
+                f"{g.short_label(lang)} ({g.when})",
                 minimum,
                 t["yes"] if g.met else t["no"],
                 fmt.number(g.enrol_needed, lang),
