@@ -1,0 +1,84 @@
+"""Bad values are refused before any kernel starts, in one sentence, with exit code 2, and nothing is written:
+no path is built from an unchecked month, language or region code (issue 12)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from uhc_lib.cli import main
+from uhc_lib.reports.guard import BadInput, check_formats, check_request
+
+TRACEBACK = re.compile(r"Traceback|\b[A-Z][A-Za-z]*(Error|Exception)\b|File \"")
+
+
+def _files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize(
+    ("argv", "sentence"),
+    [
+        (["batch", "--period", "../../escaped", "--regions", "17.07"], "--period must be a month written YYYY-MM"),
+        (["brief", "17.07", "--period", "../../escaped"], "--period must be a month written YYYY-MM"),
+        (["batch", "--regions", "../../etc"], "a region code is a Kemendagri kab/kota code NN.NN"),
+        (["brief", "../../etc", "--period", "2024-07"], "a region code is a Kemendagri kab/kota code NN.NN"),
+        (["batch", "--period", "2024-13"], "got '2024-13'"),
+        (["batch", "--period", "2019-01"], "there are no figures for 2019-01 in the embedded illustrative data"),
+        (["batch", "--regions", "17.07,99.99"], "has no region 99.99"),
+        (["brief", "99.99"], "has no region 99.99"),
+        (["batch", "--province", "99"], "there is no region of province 99"),
+        (["batch", "--province", "../1"], "--province is a two-digit Kemendagri province code"),
+        (["batch", "--format", "html,docx"], "--format takes html, pdf or html,pdf; got docx"),
+        (["brief", "17.07", "--format", "pdf,odt"], "--format takes html, pdf or html,pdf; got odt"),
+        (["batch", "--jobs", "0"], "--jobs must be 1 or more"),
+        (["match", "--region", "../../x", "--period", "2024-07"], "a region code is a Kemendagri kab/kota code"),
+        (["match", "--region", "17.07", "--period", "../../x"], "--period must be a month written YYYY-MM"),
+    ],
+)
+def test_bad_values_are_refused_in_one_sentence_and_nothing_is_written(tmp_path, capsys, argv, sentence):
+    out = tmp_path / "a" / "b" / "reports"
+    assert main([*argv, "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert sentence in err
+    assert len(err.splitlines()) == 1 and not TRACEBACK.search(err), err
+    assert _files(tmp_path) == []  # not under --out, and not beside it (../../escaped)
+
+
+def test_a_folder_or_a_missing_file_as_data(tmp_path, capsys):
+    for command in (["batch"], ["brief", "17.07"], ["validate"]):
+        data = ["--data", str(tmp_path)] if command[0] != "validate" else [str(tmp_path)]
+        assert main([*command, *data]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.endswith(f"{tmp_path} is a folder; give the panel file (CSV, Excel or Parquet).")
+        assert not TRACEBACK.search(err)
+    assert main(["batch", "--data", str(tmp_path / "nope.csv"), "--out", str(tmp_path)]) == 2
+    assert "nope.csv not found; give the panel file" in capsys.readouterr().err
+    assert _files(tmp_path) == []
+
+
+def test_the_api_refuses_the_same_values(tmp_path):
+    from uhc_lib.reports.batch import make_brief, output_dir, run_batch
+    from uhc_lib.reports.run import run_brief
+
+    with pytest.raises(BadInput, match="--period must be a month"):
+        run_batch(["17.07"], period="../../escaped", reports_dir=tmp_path, progress=False)
+    with pytest.raises(BadInput, match="--format takes html, pdf"):
+        run_batch(["17.07"], period="2024-07", reports_dir=tmp_path, formats=("html", "docx"), progress=False)
+    with pytest.raises(BadInput, match="--lang must be id or en"):
+        make_brief("17.07", "2024-07", lang="../fr", reports_dir=tmp_path)
+    with pytest.raises(BadInput, match="region code"):
+        run_brief("../../17.07", tmp_path, period="2024-07")
+    with pytest.raises(BadInput, match="--period"):
+        output_dir("../2024-07", "id", tmp_path)
+    assert _files(tmp_path) == [] and list(tmp_path.iterdir()) == []
+
+
+def test_duplicate_regions_run_once_and_formats_are_normalised():
+    request = check_request(regions=["32.03", "17.07", "32.03"], period="2024-07")
+    assert request.codes == ["17.07", "32.03"] and request.period == "2024-07"
+    assert check_request(province="17").codes[:2] == ["17.01", "17.02"]
+    assert check_request().period == "2025-12"  # the latest month
+    assert check_formats("html, pdf,html") == ("html", "pdf")
+    with pytest.raises(BadInput):
+        check_formats("")
