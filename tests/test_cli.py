@@ -70,3 +70,18 @@ def test_batch_exit_code_is_non_zero_when_a_region_fails(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "1 briefs written, 1 failed" in captured.out
     assert "FAILED 32.03" in captured.err
+
+
+def test_no_traceback_or_exception_name_reaches_the_user(monkeypatch, capsys):
+    from uhc_lib.reports import batch
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the scheduler went away")
+
+    monkeypatch.setattr(batch, "run_batch", broken)
+    assert main(["batch", "--quiet"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == "uhc batch: stopped by an unexpected error: the scheduler went away"
+    monkeypatch.setattr(batch, "run_batch", lambda *a, **k: (_ for _ in ()).throw(KeyError("no column 'x'")))
+    assert main(["batch", "--quiet"]) == 2
+    assert capsys.readouterr().err.strip() == "uhc batch: no column 'x'"
