@@ -13,7 +13,7 @@ def test_validate_embedded(capsys):
     from uhc_lib.common.config import EMBEDDED_PANEL
 
     assert main(["validate", str(EMBEDDED_PANEL)]) == 0
-    assert "OK, 92,520 rows, 514 regions, 2023-01 to 2025-12" in capsys.readouterr().out
+    assert "OK, 120,790 rows, 514 regions, 2023-01 to 2026-11" in capsys.readouterr().out
 
 
 def test_validate_bad_file_lists_problems(tmp_path, capsys):

@@ -93,12 +93,18 @@ def _generate(args: argparse.Namespace) -> int:
 
 def _check_published(args: argparse.Namespace) -> int:
     from uhc_lib.api import read_panel
-    from uhc_lib.synthetic.checks import published_mismatches
+    from uhc_lib.synthetic.checks import awards_comparison, published_mismatches
 
-    problems = published_mismatches(read_panel(args.data))
+    panel = read_panel(args.data)
+    problems = published_mismatches(panel)
     for p in problems:
         print(p)
     print("all published figures reproduced" if not problems else f"{len(problems)} mismatch(es)")
+    comparison = awards_comparison(panel)
+    if comparison is not None:
+        print("UHC Awards 2026 (December 2025), this panel beside the published counts (a comparison, not a check):")
+        for tier, (ours, published) in comparison.items():
+            print(f"  {tier:<8} {ours:>4}   published {published if published is not None else '-'}")
     return 1 if problems else 0
 
 

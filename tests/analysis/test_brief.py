@@ -44,7 +44,7 @@ def test_changes_are_percentage_points(panel, cianjur):
 
 
 def test_default_period_is_latest(panel):
-    assert str(brief_figures(panel, "17.07").period) == "2025-12"
+    assert str(brief_figures(panel, "17.07").period) == "2026-11"
 
 
 def test_segments_sum_to_totals(cianjur):
@@ -56,7 +56,7 @@ def test_segments_sum_to_totals(cianjur):
 def test_unknown_region_and_missing_period(panel):
     with pytest.raises(KeyError, match="99.99"):
         brief_figures(panel, "99.99")
-    with pytest.raises(ValueError, match="2023-01 to 2025-12"):
+    with pytest.raises(ValueError, match="2023-01 to 2026-11"):
         brief_figures(panel, "17.07", "2022-05")
 
 

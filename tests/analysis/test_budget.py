@@ -55,9 +55,9 @@ def test_cianjur_budget_to_98_80_all_as_pemda(cianjur):
     enrol = table.iloc[0]
     assert (enrol["item"], enrol["persons"], enrol["monthly_rp"], enrol["months"]) == ("enrol", 52_298, 42_000, 12)
     assert enrol["rupiah"] == 26_358_192_000
-    # reactivations spread by inactive: 243,179 x (159,672; 127,071; 67,392; 336,629; 23,088) / 713,852
+    # reactivations spread by inactive: 243,179 x (111,918; 98,661; 38,829; 452,388; 12,056) / 713,852
     split = dict(zip(table["segment"].iloc[1:], table["persons"].iloc[1:], strict=True))
-    assert split == {"pbi_apbn": 54_393, "pbpu_pemda": 43_288, "ppu": 22_958, "pbpu_mandiri": 114_675, "bp": 7_865}
+    assert split == {"pbi_apbn": 38_126, "pbpu_pemda": 33_610, "ppu": 13_227, "pbpu_mandiri": 154_109, "bp": 4_107}
     assert sum(split.values()) == 243_179
     assert set(table["payer"]) == {"regency"}
     assert b.regency_yearly == (52_298 + 243_179) * PEMDA_YEAR == 148_920_408_000

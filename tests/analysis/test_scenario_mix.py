@@ -42,7 +42,8 @@ def test_lever_costs_add_up_to_the_path(cianjur):
 
 def test_mix_is_sized_from_the_gaps(cianjur):
     # 98 % of 2,614,845 needs 2,562,549 registered; after removing 10,000: 2,562,549 - 2,500,251 = 62,298 to enrol.
-    # Activity gap 295,477 = 62,298 enrolled + 60,000 arrears + 20,000 CSR + 153,179 PBI APBN taken over.
+    # Activity gap 295,477 = 62,298 enrolled + 60,000 arrears + 20,000 CSR + 153,179 taken over: all 111,918 inactive
+    # PBI APBN, all 38,829 inactive PPU, then 2,432 PBPU Pemda.
     sc = scenario_mix.mix_scenario(cianjur, arrears=60_000, csr=20_000, clean=10_000, months=12, lang="id")
     caps = [(type(lv).__name__, lv.cap) for lv in sc.levers]
     assert caps == [
@@ -50,8 +51,11 @@ def test_mix_is_sized_from_the_gaps(cianjur):
         ("EnrolUnregistered", 62_298),
         ("ReactivateArrears", 60_000),
         ("CsrSponsorship", 20_000),
-        ("TakeOverInactive", 153_179),
+        ("TakeOverInactive", 111_918),
+        ("TakeOverInactive", 38_829),
+        ("TakeOverInactive", 2_432),
     ]
+    assert 111_918 + 38_829 + 2_432 == 153_179
     assert sc.name == "Campuran tuas sendiri" and sc.levers[1].pace == 5_192  # ceil(62,298 / 12)
     m = scenarios.milestones(scenarios.simulate(cianjur, sc, months=12))
     assert m.set_index("criterion").loc["prioritas", "reached"] == pd.Period("2025-12", "M")

@@ -183,9 +183,9 @@ def test_cianjur_start_state(cianjur):
         2_614_845,
         2_510_251,
         1_796_399,
-        662_635,
+        662_634,
     )
-    assert st_.inactive_by_segment["pbpu_mandiri"] == 336_629
+    assert st_.inactive_by_segment["pbpu_mandiri"] == 452_388
 
 
 def test_cianjur_current_pace_is_the_six_month_average(cianjur):
@@ -206,8 +206,8 @@ def test_cianjur_default_scenarios(cianjur):
     enrol = scs[1].levers[0]
     assert (enrol.pace, enrol.cap) == (8_717, 52_298)  # 52,298 over 6 months
     mandiri, csr = scs[2].levers
-    assert mandiri.cap == 168_315 and csr.cap == 24_318  # half of 336,629 inactive mandiri; 10 % of 243,179
-    assert [lv.cap for lv in scs[3].levers] == [52_298, 168_315, 243_179 - 168_315]
+    assert mandiri.cap == 226_194 and csr.cap == 24_318  # half of 452,388 inactive mandiri; 10 % of 243,179
+    assert [lv.cap for lv in scs[3].levers] == [52_298, 226_194, 243_179 - 226_194]
     table = S.compare(scs, cianjur, months=24).set_index("scenario")
     col = S.reached_column(2025, "prioritas")
     assert table.loc["Kombinasi", col] == P("2025-12", "M")
@@ -215,7 +215,7 @@ def test_cianjur_default_scenarios(cianjur):
     assert table.loc["Pemda mendaftarkan penduduk", "registered_end"] == 2_562_549
     assert table[col].isna().sum() == 3
     # the regency's yearly cost once in place: enrolled and taken-over PBI x 42,000 + reactivated mandiri x 2,800
-    assert table.loc["Kombinasi", "regency_yearly_rp"] == ((52_298 + 74_864) * 42_000 + 168_315 * 2_800) * 12
+    assert table.loc["Kombinasi", "regency_yearly_rp"] == ((52_298 + 16_985) * 42_000 + 226_194 * 2_800) * 12
     assert table.loc["Pemda mendaftarkan penduduk", "regency_yearly_rp"] == 26_358_192_000
     assert [s.name for s in S.default_scenarios(cianjur, "en")][3] == "Combination"
 

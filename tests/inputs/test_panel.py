@@ -375,11 +375,11 @@ def test_validate_panel_uses_the_given_row_offset():
 def test_embedded_panel_and_its_cache(cache_dir, monkeypatch):
     first = read_panel()
 
-    assert len(first) == 92_520
+    assert len(first) == 120_790 == 514 * 47 * 5
     assert first["region_code"].nunique() == 514
     assert first["period"].min() == pd.Period("2023-01", freq="M")
-    assert first["period"].max() == pd.Period("2025-12", freq="M")
-    assert first["period"].nunique() == 36
+    assert first["period"].max() == pd.Period("2026-11", freq="M")
+    assert first["period"].nunique() == 47
     assert {"17.07", "32.03", "11.10"} <= set(first["region_code"])
     assert_tidy_dtypes(first)
     assert first.equals(first.sort_values(["region_code", "period", "segment"]).reset_index(drop=True))

@@ -16,7 +16,7 @@ EXPLORE = NOTEBOOKS_DIR / "explore"
 CASES = {
     "trends_projections": (
         {"period": "2025-12", "horizon": 12, "lang": "id"},
-        ["memenuhi UHC Prioritas", "336 dari 514 kabupaten/kota", "Desember 2026"],
+        ["memenuhi UHC Prioritas", "380 dari 514 kabupaten/kota", "Desember 2026"],
     ),
     "budget_scenarios": (
         {"region_code": "32.03", "period": "2024-12", "lang": "id"},
@@ -24,25 +24,25 @@ CASES = {
             "52.298 jiwa × Rp42.000 × 12 bulan = Rp26.358.192.000 per tahun",
             "biaya Pemda menjadi Rp148.920.408.000 per tahun",
             "yang tercepat, pada Desember 2025",
-            "320 dari 514 kabupaten/kota berada di bawah cakupan 98 persen",
-            "Rp2.004.340.968.000 per tahun",
+            "317 dari 514 kabupaten/kota berada di bawah cakupan 98 persen",
+            "Rp2.196.632.088.000 per tahun",
         ],
     ),
     "national_overview": (
         {"period": "2025-12", "lang": "en"},
         [
-            "336 met coverage of at least 98 percent and activity of at least 80 percent (2025 criteria)",
-            "25 of 38 provinces meet both lines",
-            "from Maluku Utara (74.11 percent) to Sulawesi Utara (86.03 percent)",
-            "The widest range of activity within a province is in Maluku Utara: 35.25 percentage points",
+            "364 met coverage of at least 98 percent and activity of at least 80 percent (2025 criteria)",
+            "27 of 38 provinces meet both lines",
+            "from Maluku Utara (74.42 percent) to Sulawesi Utara (86.35 percent)",
+            "The widest range of activity within a province is in Jawa Timur: 36.99 percentage points",
         ],
     ),
     "province_deep_dive": (
         {"province_code": "32", "period": "2025-12", "lang": "en"},
         [
-            "19 of 27 kab/kota in Jawa Barat meet UHC Prioritas",
-            "the highest is Kota Bandung (87.29 percent) and the lowest Kabupaten Sukabumi (76.62 percent)",
-            "28,864 people must enrol and 272,200 people more must be active",
+            "20 of 27 kab/kota in Jawa Barat meet UHC Prioritas",
+            "the highest is Kabupaten Ciamis (86.45 percent) and the lowest Kabupaten Garut (74.98 percent)",
+            "175,169 people must enrol and 410,059 people more must be active",
         ],
     ),
 }
@@ -52,9 +52,9 @@ MORE_CASES = [
         "province_deep_dive",
         {"province_code": "17", "period": "2025-12", "lang": "id"},
         [
-            "4 dari 10 kabupaten/kota di Bengkulu memenuhi UHC Prioritas",
-            "tertinggi Kabupaten Mukomuko (86,99 persen) dan terendah Kabupaten Bengkulu Tengah (77,05 persen)",
-            "kekurangan peserta aktif terbesar di Kota Bengkulu (10.224 jiwa)",
+            "6 dari 10 kabupaten/kota di Bengkulu memenuhi UHC Prioritas",
+            "tertinggi Kabupaten Mukomuko (87,31 persen) dan terendah Kabupaten Bengkulu Tengah (77,37 persen)",
+            "kekurangan peserta aktif terbesar di Kota Bengkulu (8.934 jiwa)",
         ],
     ),
 ]

@@ -35,7 +35,7 @@ def test_lebong_brief_html(tmp_path):
     assert "Posisi di antara kabupaten/kota di Bengkulu" in text
     assert "peringkat 8 dari 10 kabupaten/kota di Bengkulu untuk keaktifan (75,41 persen penduduk)" in text
     assert "sebanyak 5.225 peserta nonaktif perlu diaktifkan kembali" in text
-    assert "Skenario tercepat: “Reaktivasi mandiri dan CSR”, yang mencapai UHC Prioritas pada Juli 2025" in text
+    assert "Skenario tercepat: “Reaktivasi mandiri dan CSR”, yang mencapai UHC Prioritas pada Maret 2025" in text
     assert '<html lang="id"' in html
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", html)
     assert result.summary["coverage_pct"] == 100.71 and result.summary["status"] == "non_cut_off"

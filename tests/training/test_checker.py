@@ -200,7 +200,7 @@ def test_persons_and_rupiah_are_exact(checkers):
 @pytest.mark.parametrize(
     ("exercise_id", "answer", "fragment"),
     [
-        ("1.1", 514 * 36 * 5, "itu jumlah baris"),
+        ("1.1", 514 * 47 * 5, "itu jumlah baris"),
         ("1.2", 113_822 * 5, "menjumlahkan penduduk"),
         ("1.4", 5, "indeks pandas"),
         ("2.1", 1.0070988, "pecahan"),

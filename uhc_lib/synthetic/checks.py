@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from uhc_lib.inputs import reference
+from uhc_lib.rules import awards, criteria
 from uhc_lib.rules import indicators as ind_mod
 from uhc_lib.synthetic import anchors as A
 
@@ -80,4 +81,21 @@ def _distribution_mismatches(ind: pd.DataFrame) -> list[str]:
         )
         if int(both.sum()) != A.REGIONS_AT_98_80_2025_08:
             out.append(f"2025-08: {int(both.sum())} regions at 98/80, published {A.REGIONS_AT_98_80_2025_08}")
+    return out
+
+
+def awards_comparison(panel: pd.DataFrame, award_year: int = 2026) -> dict[str, tuple[int | None, int | None]] | None:
+    """The UHC Awards tiers of ``award_year`` assessed on ``panel`` beside the published counts, tier by tier and in
+    all: ``{tier: (panel, published)}``; None when the panel lacks the reference month. A comparison, not a check:
+    the Awards are an assessment BPJS and the ministries made on data this project does not have."""
+    ref = awards.reference_month(award_year)
+    month = panel[panel["period"] == ref]
+    if month.empty:
+        return None
+    assessed = awards.assess(criteria.evaluate(ind_mod.indicators(month), ref.year), award_year)
+    counts = assessed["tier"].value_counts()
+    published = A.AWARDS_2026 if award_year == 2026 else {}
+    tiers = [t for t in awards.rows_of(award_year)["tier"].unique()][::-1]
+    out = {t: (int(counts.get(t, 0)), published.get(t)) for t in tiers}
+    out["awarded"] = (sum(v for v, _ in out.values()), sum(published.values()) if published else None)
     return out

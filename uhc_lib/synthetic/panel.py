@@ -1,7 +1,7 @@
 """Reproducible generator of the embedded *illustrative* JKN participation panel.
 
 No public per-regency JKN series exists, so the project ships a generated one: every kab/kota, every month from
-Jan 2023 to Dec 2025, by segment. It is built from the real Dukcapil population (Semester II 2024), plausible
+Jan 2023 to Nov 2026, by segment. It is built from the real Dukcapil population (Semester II 2024), plausible
 levels and trends (fixed seed), and it passes exactly through every published figure in ``anchors.py``.
 
 How: each region gets smooth coverage/activity paths (percent of population). At a few *knot* months the paths
@@ -41,7 +41,10 @@ KNOTS = [
         "2025-12",
     )
 ]
-SEMESTERS = ["S1-2022", "S2-2022", "S1-2023", "S2-2023", "S1-2024", "S2-2024", "S1-2025"]
+SEMESTERS = ["S1-2022", "S2-2022", "S1-2023", "S2-2023", "S1-2024", "S2-2024", "S1-2025", "S2-2025"]
+FIRST_RUN_MONTHS = 36  # Jan 2023 - Dec 2025: drawn as before the 2026 extension, so those months change least
+EXTENSION_SEED_OFFSET = 2026  # the 2026 months come from a random stream of their own
+SEGMENT_SEED_OFFSET = 5  # so do the segment shares
 PAPUA = {"91", "92", "93", "94", "95", "96"}
 
 # Baseline share of registered participants by segment, and the share of each segment that is active.
@@ -68,25 +71,41 @@ def semester_populations(rng: np.random.Generator, regions: pd.DataFrame) -> pd.
     growth = np.clip(rng.normal(0.0065, 0.0025, len(pop)), 0.0005, 0.02)
     growth[regions.province_code.isin(PAPUA).to_numpy()] += 0.004
     out = pd.DataFrame(index=pop.index, columns=SEMESTERS, dtype="float64")
+    back = steps < 0
 
-    def fill(g: np.ndarray) -> None:
-        out.loc[:, :] = pop.to_numpy()[:, None] * (1 + g[:, None]) ** steps[None, :]
+    def fill(g_back: np.ndarray, g_forward: np.ndarray) -> None:
+        g = np.where(back[None, :], g_back[:, None], g_forward[:, None])
+        out.loc[:, :] = pop.to_numpy()[:, None] * (1 + g) ** steps[None, :]
 
     pinned = [c for c in A.POPULATION_PINS if c in out.index]
     free = ~out.index.isin(pinned)
-    # a common shift of growth rates so the Semester I 2023 national total is the published one
-    lo, hi = -0.01, 0.02
-    for _ in range(80):
-        mid = (lo + hi) / 2
-        fill(growth + mid)
-        total = out.loc[free, "S1-2023"].round().sum() + _pinned_s1_2023(pop, pinned)
-        lo, hi = (mid, hi) if total > A.NATIONAL_POPULATION_S1_2023 else (lo, mid)
-    fill(growth + (lo + hi) / 2)
+
+    def shift(semester: str, target: int, which: str) -> float:
+        """A common shift of growth rates so the national total of ``semester`` is ``target``."""
+        fitted = list(A.BACKCAST_PINS) if which == "back" else pinned
+        fitted_free = ~out.index.isin(fitted)
+        fitted_total = _pinned_totals(pop, fitted)[semester]
+        lo, hi = -0.01, 0.02
+        for _ in range(80):
+            mid = (lo + hi) / 2
+            fill(growth + (mid if which == "back" else 0), growth + (mid if which == "forward" else 0))
+            total = out.loc[fitted_free, semester].round().sum() + fitted_total
+            more_growth = (total > target) == (which == "back")  # back-casting: faster growth, smaller past
+            lo, hi = (mid, hi) if more_growth else (lo, mid)
+        return (lo + hi) / 2
+
+    # backcast to the published Semester I 2023 total; forecast to the Semester I 2025 total that makes the
+    # published 282.7 million registered in December 2025 read 98.62 %
+    s1_2025 = round(A.NATIONAL_REGISTERED_2025_12 / (A.NATIONAL_COVERAGE_2025_12 / 100))
+    g_back = growth + shift("S1-2023", A.NATIONAL_POPULATION_S1_2023, "back")
+    g_forward = growth + shift("S1-2025", s1_2025, "forward")
+    fill(g_back, g_forward)
     for code in pinned:
         out.loc[code] = _pinned_series(int(pop[code]), A.POPULATION_PINS[code], steps)
     out = out.round().astype("int64")
-    biggest = out.loc[free, "S1-2023"].idxmax()
-    out.loc[biggest, "S1-2023"] += A.NATIONAL_POPULATION_S1_2023 - out["S1-2023"].sum()
+    for semester, target in (("S1-2023", A.NATIONAL_POPULATION_S1_2023), ("S1-2025", s1_2025)):
+        biggest = out.loc[free, semester].idxmax()
+        out.loc[biggest, semester] += target - out[semester].sum()
     return out
 
 
@@ -103,11 +122,12 @@ def _pinned_series(p0: int, pins: dict[str, int], steps: np.ndarray) -> np.ndarr
     return np.exp(logs)
 
 
-def _pinned_s1_2023(pop: pd.Series, pinned: list[str]) -> float:
+def _pinned_totals(pop: pd.Series, pinned: list[str]) -> dict[str, float]:
+    """National total of the pinned regions' populations, per semester."""
     steps = np.array([SEMESTERS.index(s) - SEMESTERS.index("S2-2024") for s in SEMESTERS])
-    return sum(
-        round(_pinned_series(int(pop[c]), A.POPULATION_PINS[c], steps)[SEMESTERS.index("S1-2023")]) for c in pinned
-    )
+    series = [np.round(_pinned_series(int(pop[c]), A.POPULATION_PINS[c], steps)) for c in pinned]
+    totals = np.sum(series, axis=0) if series else np.zeros(len(SEMESTERS))
+    return dict(zip(SEMESTERS, totals.tolist(), strict=True))
 
 
 def smooth_populations(pops: np.ndarray) -> np.ndarray:
@@ -121,9 +141,11 @@ def smooth_populations(pops: np.ndarray) -> np.ndarray:
     return np.vstack([np.interp(months, switches, row[switches]) for row in pops])
 
 
-def base_paths(rng: np.random.Generator, regions: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Smooth coverage and activity paths (percent of population), regions x months."""
-    n, t = len(regions), len(PERIODS)
+def base_paths(
+    rng: np.random.Generator, regions: pd.DataFrame, t: int = FIRST_RUN_MONTHS
+) -> tuple[np.ndarray, np.ndarray]:
+    """Smooth coverage and activity paths (percent of population), regions x the first ``t`` months."""
+    n = len(regions)
     provinces = regions.province_code.to_numpy()
     prov_effect = {p: rng.normal(0, 1.2) for p in np.unique(provinces)}
     effect = np.array([prov_effect[p] for p in provinces])
@@ -142,6 +164,34 @@ def base_paths(rng: np.random.Generator, regions: pd.DataFrame) -> tuple[np.ndar
     act = start_act[:, None] + (end_act - start_act)[:, None] * x + _smooth_noise(rng, n, t, 0.18)
     act = np.minimum(act, cov - 3)
     return cov, act
+
+
+def extend_paths(
+    rng: np.random.Generator, cov: np.ndarray, act: np.ndarray, months: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The paths continued ``months`` further: each region's pace of its last year, halved and fading, with the same
+    kind of wobble; activity stays at least 3 points below coverage and coverage at most 104.5 %."""
+    n = cov.shape[0]
+    steps = np.arange(1, months + 1)[None, :]
+    fade = (1 - np.exp(-steps / 12)) * 12  # cumulative months of pace, slowing
+    pace_cov = np.clip((cov[:, -1] - cov[:, -13]) / 12 / 2, -0.05, 0.15)[:, None]
+    pace_act = np.clip((act[:, -1] - act[:, -13]) / 12 / 2, -0.05, 0.25)[:, None]
+    ext_cov = np.minimum(cov[:, -1:] + pace_cov * fade + _smooth_noise(rng, n, months, 0.12), 104.5)
+    ext_act = act[:, -1:] + pace_act * fade + _smooth_noise(rng, n, months, 0.18)
+    ext_act = np.minimum(ext_act, ext_cov - 3)
+    return np.hstack([cov, ext_cov]), np.hstack([act, ext_act])
+
+
+def pbi_deactivation_points(base_cov: np.ndarray) -> np.ndarray:
+    """Percentage points of population made inactive by the DTSEN PBI JK deactivations (May 2025, Feb 2026), each
+    fading as the quota is refilled: deactivated share of the quota x a nominal PBI share of registered (40 %)."""
+    share = np.zeros(len(PERIODS))
+    for month, persons in A.PBI_DEACTIVATIONS.items():
+        m0 = PERIODS.get_loc(pd.Period(month, "M"))
+        for k in range(A.PBI_RECOVERY_MONTHS):
+            if m0 + k < len(PERIODS):
+                share[m0 + k] += persons / A.PBI_QUOTA * (1 - k / A.PBI_RECOVERY_MONTHS)
+    return base_cov * 0.40 * share[None, :]
 
 
 def _smooth_noise(rng: np.random.Generator, n: int, t: int, scale: float) -> np.ndarray:
@@ -177,13 +227,17 @@ class _Knots:
         return KNOTS.index(pd.Period(period, "M"))
 
 
-def _anchor_counts(pops: np.ndarray, index: dict[str, int]) -> dict[tuple[int, int], tuple[int, int | None]]:
-    """(region row, month column) -> (registered, active or None) that reproduce each anchor exactly."""
-    out: dict[tuple[int, int], tuple[int, int | None]] = {}
+def _anchor_counts(pops: np.ndarray, index: dict[str, int]) -> dict[tuple[int, int], tuple[int | None, int | None]]:
+    """(region row, month column) -> (registered or None, active or None) that reproduce each anchor exactly."""
+    out: dict[tuple[int, int], tuple[int | None, int | None]] = {}
     for a in A.ANCHORS:
         r, m = index[a.region_code], PERIODS.get_loc(pd.Period(a.period, "M"))
         pop = int(pops[r, m])
-        reg = a.registered if a.registered is not None else _count_for_pct(a.coverage_pct, pop)
+        reg = (
+            a.registered
+            if a.registered is not None
+            else (_count_for_pct(a.coverage_pct, pop) if a.coverage_pct is not None else None)
+        )
         act = (
             a.active
             if a.active is not None
@@ -203,23 +257,40 @@ def _bend_to_anchors(
     months = np.arange(len(PERIODS))
     for r in sorted({r for r, _ in anchor_counts}):
         points = sorted((m, v) for (rr, m), v in anchor_counts.items() if rr == r)
-        ms = [m for m, _ in points]
-        cov_shift = [100 * reg / smooth[r, m] - base_cov[r, m] for m, (reg, _) in points]
-        act_shift = [
-            cs if act is None else 100 * act / smooth[r, m] - base_act[r, m]
-            for cs, (m, (_, act)) in zip(cov_shift, points, strict=True)
+        cov_points = [(m, 100 * reg / smooth[r, m] - base_cov[r, m]) for m, (reg, _) in points if reg is not None]
+        cov_at = {m: s for m, s in cov_points}
+        if cov_points:
+            cov_shift_path = np.interp(months, [m for m, _ in cov_points], [s for _, s in cov_points])
+        else:
+            cov_shift_path = np.zeros(len(months))
+        act_points = [
+            (m, cov_at.get(m, cov_shift_path[m]) if act is None else 100 * act / smooth[r, m] - base_act[r, m])
+            for m, (_, act) in points
         ]
-        base_cov[r] += np.interp(months, ms, cov_shift)
-        base_act[r] += np.interp(months, ms, act_shift)
+        base_cov[r] += cov_shift_path
+        base_act[r] += np.interp(months, [m for m, _ in act_points], [s for _, s in act_points])
 
 
 def _apply_anchors(kn: _Knots, anchor_counts: dict[tuple[int, int], tuple[int, int | None]]) -> None:
     """Set the anchors' exact counts at their knots and mark them fixed."""
     for (r, m), (reg, act) in anchor_counts.items():
+        if m not in kn.k:
+            continue  # not a knot month: set on the finished path (:func:`_set_anchors`)
         j = kn.k.index(m)
-        kn.reg[r, j] = reg
-        kn.act[r, j] = act if act is not None else min(kn.act[r, j], reg - int(0.03 * kn.pop[r, j]))
+        if reg is not None:
+            kn.reg[r, j] = reg
+        kn.act[r, j] = act if act is not None else min(kn.act[r, j], kn.reg[r, j] - int(0.03 * kn.pop[r, j]))
         kn.fixed[r, j] = True
+
+
+def _set_anchors(
+    reg: np.ndarray, active: np.ndarray, pops: np.ndarray, anchor_counts: dict[tuple[int, int], tuple]
+) -> None:
+    """The anchors' exact counts on the finished paths (the bent paths already pass within rounding of them)."""
+    for (r, m), (a_reg, a_act) in anchor_counts.items():
+        if a_reg is not None:
+            reg[r, m] = a_reg
+        active[r, m] = a_act if a_act is not None else min(active[r, m], reg[r, m] - int(0.03 * pops[r, m]))
 
 
 def _meets(count: np.ndarray, pop: np.ndarray, pct: float) -> np.ndarray:
@@ -385,6 +456,8 @@ def generate(seed: int = SEED) -> pd.DataFrame:
     pops = np.column_stack([sem[semester_of(p)].to_numpy() for p in PERIODS])  # regions x months
 
     base_cov, base_act = base_paths(rng, regions)
+    rng_ext = np.random.default_rng(seed + EXTENSION_SEED_OFFSET)
+    base_cov, base_act = extend_paths(rng_ext, base_cov, base_act, len(PERIODS) - FIRST_RUN_MONTHS)
     smooth = smooth_populations(pops)
     nat_active = _count_for_pct(A.NATIONAL_ACTIVITY_2025_12, int(pops[:, PERIODS.get_loc(KNOTS[-1])].sum()))
     _level_to_national(
@@ -392,6 +465,8 @@ def generate(seed: int = SEED) -> pd.DataFrame:
     )
     _level_to_national(base_act, smooth, {"2025-12": nat_active})
     anchor_counts = _anchor_counts(pops, index)
+    dip_pp = pbi_deactivation_points(base_cov)
+    base_act -= dip_pp
     _bend_to_anchors(base_cov, base_act, smooth, anchor_counts)
     base_act = np.minimum(base_act, base_cov - 3)
     kn = _Knots(base_cov, base_act, pops, smooth)
@@ -408,12 +483,16 @@ def generate(seed: int = SEED) -> pd.DataFrame:
     reg = np.rint(cov * smooth / 100).astype("int64")
     active = np.rint(act * smooth / 100).astype("int64")
     reg[:, kn.k], active[:, kn.k] = kn.reg, kn.act
+    _set_anchors(reg, active, pops, anchor_counts)
     active = np.minimum(active, reg)
+    dips = np.minimum(np.rint(dip_pp * smooth / 100).astype("int64"), active)  # PBI made inactive by DTSEN
 
     segs = segments.segment_codes()
-    start, end = _segment_shares(rng, regions)
+    # segment shares from a stream of their own, so adding an anchor (which changes the steering's draws) does not
+    # reshuffle every region's segments
+    start, end = _segment_shares(np.random.default_rng(seed + SEGMENT_SEED_OFFSET), regions)
     _steer_pemda(start, end, kn, index)
-    frac = np.linspace(0, 1, len(PERIODS))
+    frac = np.minimum(np.arange(len(PERIODS)) / (FIRST_RUN_MONTHS - 1), 1.0)  # shares settle after 2025
     base_inactive = 1 - np.array([ACTIVE_RATE[s] for s in segs])
     rows = []
     for m, period in enumerate(PERIODS):
@@ -422,8 +501,16 @@ def generate(seed: int = SEED) -> pd.DataFrame:
         reg_s = _split(reg[:, m], share)
         for r, count in pemda_pins.items():
             reg_s[r] = _with_pemda(int(reg[r, m]), share[r], count)
-        rates = _inactive_rates(reg_s, reg[:, m] - active[:, m], base_inactive)
-        inact_s = _split(reg[:, m] - active[:, m], reg_s * rates, cap=reg_s)
+        # the DTSEN deactivations are PBI JK made inactive; the rest of the inactive spread by segment rates
+        pbi = segs.index("pbi_apbn")
+        dtsen = np.minimum(dips[:, m], reg_s[:, pbi])
+        other_inactive = np.maximum(reg[:, m] - active[:, m] - dtsen, 0)
+        dtsen = reg[:, m] - active[:, m] - other_inactive
+        room = reg_s.copy()
+        room[:, pbi] -= dtsen
+        rates = _inactive_rates(room, other_inactive, base_inactive)
+        inact_s = _split(other_inactive, room * rates, cap=room)
+        inact_s[:, pbi] += dtsen
         act_s = reg_s - inact_s
         frame = pd.DataFrame(
             {

@@ -96,7 +96,7 @@ def test_province_ranking_chart(ind, lang):
     np.testing.assert_allclose(ax.collections[2].get_offsets()[:, 0], order["activity_pct"])
     assert ax.collections[1].get_offsets()[0, 1] == 26  # rank 1 on the top row
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[0] == "1. Kota Bandung" and labels[-1] == "27. Kab. Cianjur"
+    assert labels[0] == "1. Kota Bogor" and labels[-1] == "27. Kab. Cianjur"
     assert ax.get_yticklabels()[-1].get_fontweight() == "bold"
     xs, _ = line_positions(ax)
     assert xs == pytest.approx(sorted([75.0, 95.0, pp.pooled_activity_pct, pp.pooled_coverage_pct]))

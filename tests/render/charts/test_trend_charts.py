@@ -2,6 +2,7 @@
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 
 from uhc_lib.analysis import projections
@@ -31,7 +32,7 @@ def test_national_chart_draws_national_shares(ind):
 
 
 def test_attainment_chart_observed_and_projected(ind):
-    observed = projections.attainment(ind, 2025)
+    observed = projections.attainment(ind[ind["period"] <= pd.Period("2025-12", "M")], 2025)
     projected = projections.projected_attainment(ind, "2025-12", 2025, horizon=6)
     fig = trend_charts.attainment_chart(
         observed, "prioritas", criteria.label("prioritas", 2025, "en"), projected, "en", illustrative=False

@@ -42,8 +42,8 @@ def test_budget_table_rows(cianjur_budget):
     assert lines[-1] == "| **Total per tahun: Pemda** |  |  |  |  |  | **Rp148.920.408.000** |"
     en = budget_text.budget_table(cianjur_budget, "en").splitlines()
     assert en[3] == (
-        "| Inactive participants taken over as PBPU Pemda | PBI (central government) | 54,393 people | IDR 42,000 | "
-        "12 | regency | IDR 27,414,072,000 |"
+        "| Inactive participants taken over as PBPU Pemda | PBI (central government) | 38,126 people | IDR 42,000 | "
+        "12 | regency | IDR 19,215,504,000 |"
     )
 
 
@@ -90,7 +90,7 @@ def test_scenario_sentences(cianjur, cianjur_table):
     )
     assert (
         id_[3]
-        == "Skenario “Kombinasi”: UHC Prioritas tercapai pada Desember 2025; biaya Pemda Rp69.745.032.000 per tahun."
+        == "Skenario “Kombinasi”: UHC Prioritas tercapai pada Desember 2025; biaya Pemda Rp42.518.750.400 per tahun."
     )
     en = budget_text.scenario_sentences(cianjur_table["en"], target, "en")
     assert en[1] == (
@@ -106,7 +106,7 @@ def test_scenario_table(cianjur, cianjur_table):
         "| Skenario | Cakupan akhir | Keaktifan akhir | UHC Prioritas tercapai | Biaya Pemda 12 bulan pertama "
         "| Biaya Pemda per tahun |"
     )
-    assert lines[-1] == ("| Kombinasi | 98 persen | 80 persen | Desember 2025 | Rp44.369.589.600 | Rp69.745.032.000 |")
+    assert lines[-1] == ("| Kombinasi | 98 persen | 80 persen | Desember 2025 | Rp29.622.667.200 | Rp42.518.750.400 |")
     en = budget_text.scenario_table(cianjur_table["en"], target, "en").splitlines()
     assert en[3] == (
         "| Regency enrols residents | 98 percent | 70.7 percent | not within 24 months | IDR 20,867,322,000 "
