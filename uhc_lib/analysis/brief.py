@@ -252,17 +252,16 @@ def status_history(history: pd.DataFrame, criteria_year: int | None = None) -> p
 
 
 def _status_change(statuses: pd.DataFrame) -> StatusChange | None:
-    """The last change of status in the months up to the last one of ``statuses``, if any."""
+    """The last change of status in the months up to the last one of ``statuses``, if any. The same status under the
+    next year's rules (Prioritas in December 2025 and January 2026) is no change."""
     if len(statuses) < 2:
         return None
     now = statuses.iloc[-1]
-    differs = (statuses["status"] != now["status"]) | (statuses["criteria_year"] != now["criteria_year"])
+    differs = (statuses["status"] != now["status"]) | (statuses["tone"] != now["tone"])
     changed = statuses.index[differs]
     if len(changed) == 0:
         return None
     before = statuses.loc[changed[-1]]
-    if before["status"] == now["status"] and before["tone"] == now["tone"]:
-        return None  # the same status under the next year's rules: no change a reader would see
     start = statuses.loc[changed[-1] + 1]
     year = int(before["criteria_year"])
     order = {tone: i for i, tone in enumerate(reversed(criteria.TONES))}

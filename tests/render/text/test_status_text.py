@@ -132,3 +132,12 @@ def test_an_awards_tier_met_through_its_alternative_needs_nothing_more():
     assert madya.met and madya.kind == "award" and madya.when == 2026
     assert (madya.enrol_needed, madya.activate_needed, madya.reactivate_needed) == (0, 0, 0)
     assert madya.rules_name("id") == "UHC Awards 2026" and fig.headline_target.rules_name("en") == "2025 criteria"
+
+
+def test_the_same_status_under_the_next_years_rules_is_no_change():
+    rows = months(
+        "17.07", {"2025-10": (990_000, 790_000), "2025-11": (990_000, 810_000), "2026-01": (990_000, 815_000)}
+    )
+    fig = figures(rows, "2026-01")
+    assert fig.status == "prioritas" and str(fig.status_change.since) == "2025-11" and not fig.status_change.lost
+    assert "Status ini berlaku sejak November 2025." in narrative.status(fig)
