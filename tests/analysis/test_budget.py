@@ -50,27 +50,70 @@ def test_cianjur_default_target_is_2025_prioritas(cianjur):
 
 
 def test_cianjur_budget_to_98_80_all_as_pemda(cianjur):
-    b = budget.budget_to_target(cianjur)
+    b = budget.budget_to_target(cianjur, pbi_via_dinsos=0.0)
     table = b.table()
     enrol = table.iloc[0]
     assert (enrol["item"], enrol["persons"], enrol["monthly_rp"], enrol["months"]) == ("enrol", 52_298, 42_000, 12)
     assert enrol["rupiah"] == 26_358_192_000
     # reactivations spread by inactive: 243,179 x (111,918; 98,661; 38,829; 452,388; 12,056) / 713,852
-    split = dict(zip(table["segment"].iloc[1:], table["persons"].iloc[1:], strict=True))
+    premiums_lines = table[(table["item"] != "enrol") & (table["item"] != "moved_arrears")]
+    split = dict(zip(premiums_lines["segment"], premiums_lines["persons"], strict=True))
     assert split == {"pbi_apbn": 38_126, "pbpu_pemda": 33_610, "ppu": 13_227, "pbpu_mandiri": 154_109, "bp": 4_107}
     assert sum(split.values()) == 243_179
-    assert set(table["payer"]) == {"regency"}
+    assert set(table["payer"]) == {"regency", "participant"}
     assert b.regency_yearly == (52_298 + 243_179) * PEMDA_YEAR == 148_920_408_000
-    assert b.total() == b.regency_yearly
+    # the arrears of the mandiri/BP moved to PBPU Pemda do not vanish: before the pemutihan the participant owes
+    # 12 months x Rp35,000, in 12 REHAB instalments
+    moved = [ln for ln in b.lines if ln.item == "moved_arrears"]
+    assert [(ln.segment, ln.persons, ln.payer, ln.instalments) for ln in moved] == [
+        ("pbpu_mandiri", 154_109, "participant", 12),
+        ("bp", 4_107, "participant", 12),
+    ]
+    assert b.total("participant", recurring=False) == (154_109 + 4_107) * 35_000 * 12 == 66_450_720_000
+    assert b.total() == b.regency_yearly + 66_450_720_000
     assert b.assumptions == (
         "enrol_as_pemda",
         "split_by_inactive",
         "takeover_as_pemda",
         "pemda_reactivated",
         "mandiri_to_pemda",
+        "moved_arrears_owed",
+        "rehab_instalments",
         "premiums_of_month",
         "central_share_not_counted",
     )
+
+
+def test_cianjur_budget_who_pays_what_and_its_cash_flow(cianjur):
+    b = budget.budget_to_target(cianjur)  # half the inactive PBI APBN back through the Dinas Sosial
+    dinsos = next(ln for ln in b.lines if ln.item == "pbi_dinsos")
+    assert (dinsos.persons, dinsos.payer, dinsos.monthly_rp) == (19_063, "central", 42_000)  # half of 38,126
+    totals = b.totals(every_payer=True).set_index("payer")
+    assert list(totals.index) == ["regency", "province", "participant", "csr", "central"]
+    assert totals.loc["regency", "yearly_rp"] == (52_298 + 243_179 - 19_063) * PEMDA_YEAR == 139_312_656_000
+    assert totals.loc["central", "yearly_rp"] == 19_063 * PEMDA_YEAR
+    assert totals.loc["participant", "one_off_rp"] == 66_450_720_000
+    assert totals.loc["province", "total_rp"] == totals.loc["csr", "total_rp"] == 0  # Jawa Barat: no sharing rule
+    flow = b.cash_flow()
+    assert str(flow["period"].iloc[0]) == "2025-01" and len(flow) == 12
+    assert (flow["regency"] == 139_312_656_000 // 12).all()
+    assert (flow["participant"] == 66_450_720_000 // 12).all()  # REHAB: 12 equal instalments
+    assert int(flow["total"].sum()) == b.total()
+
+
+def test_pemda_premiums_shared_with_the_province_and_the_pemutihan(panel):
+    from uhc_lib.analysis.brief import brief_figures
+
+    riau = brief_figures(panel, "14.71", "2025-12")
+    b = budget.budget_for(riau, 100, 10, split={"pbpu_mandiri": 10})
+    enrol = [(ln.payer, ln.monthly_rp) for ln in b.lines if ln.item == "enrol"]
+    assert enrol == [("regency", 18_900), ("province", 23_100)]  # Riau: 55 % province
+    assert "pemda_cost_shared" in b.assumptions and b.province_share == 0.55
+    moved = next(ln for ln in b.lines if ln.item == "moved_arrears")
+    assert (moved.payer, moved.persons, moved.months) == ("central", 10, 12)  # written off from November 2025
+    assert "moved_arrears_pemutihan" in b.assumptions
+    alone = budget.budget_for(riau, 100, 0, province_share=0.0)
+    assert [(ln.payer, ln.monthly_rp) for ln in alone.lines] == [("regency", 42_000)]
 
 
 def test_mandiri_through_arrears_paid_by_csr_capped_at_24_months(cianjur):
@@ -94,13 +137,14 @@ def test_mandiri_mix_half_to_pemda(cianjur):
     assert items == [
         ("enrol", None, 100),
         ("mandiri_to_pemda", "pbpu_mandiri", 5),
+        ("moved_arrears", "pbpu_mandiri", 5),
         ("arrears", "pbpu_mandiri", 5),
         ("own_premium", "pbpu_mandiri", 5),
         ("regional_share", "pbpu_mandiri", 5),
         ("takeover", "ppu", 1),
     ]
     assert b.regency_yearly == (100 + 5 + 1) * PEMDA_YEAR + 5 * 2_800 * 12
-    assert b.total("participant", recurring=False) == 5 * 35_000 * 12
+    assert b.total("participant", recurring=False) == (5 + 5) * 35_000 * 12  # arrears paid, and those of the moved
 
 
 def test_target_as_minimums(cianjur):
@@ -119,14 +163,16 @@ def test_without_segment_breakdown_everything_is_pemda(cianjur):
 def test_lebong_only_reactivation(lebong):
     b = budget.budget_to_target(lebong)
     assert (b.enrol_needed, b.reactivate_needed) == (0, 5_225)
-    assert b.regency_yearly == 5_225 * PEMDA_YEAR
+    assert b.regency_yearly + b.total("central", recurring=True) == 5_225 * PEMDA_YEAR  # some PBI via Dinas Sosial
 
 
 @pytest.mark.parametrize(
     ("options", "message"),
     [
         ({"split": {"ppu": 3}}, "adds up to 3, not to reactivate=10"),
-        ({"mandiri_to_pemda": 1.5}, "share between 0 and 1"),
+        ({"mandiri_to_pemda": 1.5}, "between 0 and 1"),
+        ({"pbi_via_dinsos": -0.1}, "between 0 and 1"),
+        ({"province_share": 2}, "province_share is a share between 0 and 1"),
         ({"arrears_payer": "bank"}, "arrears_payer must be one of"),
         ({"split": {"xx": 10}}, "unknown segment 'xx'"),
     ],

@@ -51,10 +51,10 @@ def test_texts_answer_the_cianjur_questions(cianjur_outlook, cianjur):
     table = outlook_text.scenarios_markdown(o, "id")
     assert "| Kombinasi | 98 persen | 80 persen | Desember 2025 |" in table
     assert ("Skenario tercepat: “Kombinasi”, yang mencapai UHC Prioritas pada Desember 2025 dengan "
-            "biaya Pemda Rp42.518.750.400 per tahun setelah semua langkah berjalan.") in table  # fmt: skip
+            "biaya Pemda Rp33.958.310.400 per tahun setelah semua langkah berjalan.") in table  # fmt: skip
     # the two price tags are connected: the budget assumes the regency pays for everyone reactivated
     assert table.endswith(
-        "lebih kecil daripada anggaran di atas (Rp148.920.408.000 per tahun) karena dalam skenario sebagian peserta "
+        "lebih kecil daripada anggaran di atas (Rp139.312.656.000 per tahun) karena dalam skenario sebagian peserta "
         "mandiri melunasi tunggakannya sendiri atau dibiayai CSR, sedangkan anggaran di atas menganggap Pemda "
         "membayar iuran semua peserta yang diaktifkan kembali."
     )

@@ -215,7 +215,12 @@ def test_cianjur_default_scenarios(cianjur):
     assert table.loc["Pemda mendaftarkan penduduk", "registered_end"] == 2_562_549
     assert table[col].isna().sum() == 3
     # the regency's yearly cost once in place: enrolled and taken-over PBI x 42,000 + reactivated mandiri x 2,800
-    assert table.loc["Kombinasi", "regency_yearly_rp"] == ((52_298 + 16_985) * 42_000 + 226_194 * 2_800) * 12
+    # ... and the last 16,985 are poor PBI APBN back through the Dinas Sosial: the central government pays them
+    assert table.loc["Kombinasi", "regency_yearly_rp"] == (52_298 * 42_000 + 226_194 * 2_800) * 12
+    kinds = [type(lv).__name__ for lv in scs[3].levers]
+    assert kinds == ["EnrolUnregistered", "ReactivateArrears", "ReactivatePbiDinsos"]
+    assert scs[3].levers[2].cap == 16_985 and scs[3].levers[2].pace == 2_831  # over 6 months
+    assert table.loc["Kombinasi", "total_central_rp"] > 0
     assert table.loc["Pemda mendaftarkan penduduk", "regency_yearly_rp"] == 26_358_192_000
     assert [s.name for s in S.default_scenarios(cianjur, "en")][3] == "Combination"
 

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import nbformat
 import pytest
 
+from tests.reports.helpers import failing_notebook
 from uhc_lib.common.config import BRIEF_NOTEBOOK, NOTEBOOKS_DIR
 from uhc_lib.reports.batch import run_batch
 from uhc_lib.reports.run import run_brief
@@ -68,15 +69,19 @@ def test_failing_region_keeps_its_notebook(tmp_path):
 
 
 def test_batch_with_a_failure_writes_index(tmp_path):
+    # a region in the data whose brief fails (every region is checked against the data before a kernel starts)
+    notebook = failing_notebook(tmp_path / "nb", "32.03")
     with ThreadPoolExecutor(max_workers=2) as pool:
-        report = run_batch(["17.07", "99.99"], period="2024-07", reports_dir=tmp_path, executor=pool, progress=False)
-    assert [r.region_code for r in report.failed] == ["99.99"]
+        report = run_batch(
+            ["17.07", "32.03"], period="2024-07", reports_dir=tmp_path, executor=pool, progress=False, notebook=notebook
+        )
+    assert [r.region_code for r in report.failed] == ["32.03"]
     index = report.index.read_text(encoding="utf-8")
     assert 'href="17.07.html"' in index and "Kabupaten Lebong" in index
-    assert "99.99" in index and "notebooks/99.99.failed.ipynb" in index
+    assert "32.03" in index and "notebooks/32.03.failed.ipynb" in index
     assert "100,71" in index and "75,41" in index
     records = json.loads((report.out_dir / "batch.json").read_text())
-    assert {r["region_code"]: r["ok"] for r in records} == {"17.07": True, "99.99": False}
+    assert {r["region_code"]: r["ok"] for r in records} == {"17.07": True, "32.03": False}
     assert (tmp_path / "index.html").read_text().count("2024-07/id/index.html") == 1
     assert not list(tmp_path.rglob("*.tmp"))
 

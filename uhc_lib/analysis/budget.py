@@ -8,15 +8,19 @@ Assumptions (each line of a :class:`Budget` names the ones it rests on, in ``Bud
   (``gaps.gap_to``'s ``reactivate_needed``), spread over the segments in proportion to their inactive participants
   in the month (``segments.breakdown``) unless a split is given; then, by segment:
 
-  - inactive PBI APBN (deactivated by the Ministry of Social Affairs) and inactive PPU (employment ended) are taken
-    over as PBPU Pemda at the regency premium;
+  - inactive PBI APBN (deactivated by the Ministry of Social Affairs): a share ``pbi_via_dinsos`` (default half, the
+    poor among them) goes back free through the Dinas Sosial (SIKS-NG; the central government pays the PBI premium
+    again), the rest is taken over as PBPU Pemda; inactive PPU (employment ended) are taken over as PBPU Pemda;
   - inactive PBPU Pemda are reactivated by the regency paying their premium again;
-  - inactive PBPU mandiri and BP (mostly in arrears) are either moved to PBPU Pemda (the regency pays from then on;
-    their arrears stay on record but are not charged) or reactivated by paying the arrears once: months in arrears
-    (capped at 24, Perpres 64/2020) x the participant's share of their class premium, paid by the participant, a
-    company (CSR) or the regency; afterwards the participant pays their own share and, for class III, the regency
-    its regional share (Rp2,800 from 2021). ``mandiri_to_pemda`` is the share moved to PBPU Pemda (1 = all, 0 =
-    all through arrears; in between, a mix).
+  - inactive PBPU mandiri and BP (mostly in arrears) are either moved to PBPU Pemda (the regency pays from then on)
+    or reactivated by paying the arrears: months in arrears (capped at 24, Perpres 64/2020) x the participant's
+    share of their class premium, paid by the participant (in REHAB instalments, up to 12), a company (CSR) or the
+    regency; afterwards the participant pays their own share and, for class III, the regency its regional share
+    (Rp2,800 from 2021). ``mandiri_to_pemda`` is the share moved to PBPU Pemda (1 = all, 0 = all through arrears; in
+    between, a mix). The arrears of those moved do not vanish: the participant still owes them (REHAB instalments),
+    unless the pemutihan applies (from November 2025: written off, the central government paying).
+- The PBPU Pemda premium is shared between province and regency where a rule says so
+  (``data/rules/pemda_cost_sharing.csv``: Riau 55/45, DKI, Kab. Serang), else the regency pays it all.
 - Premiums are those in force in the brief's month (``data/rules/premiums.csv``), held for the year.
 - The central government's share of class III premiums (Rp4,200) is not counted: it is no one's cost in the regency.
 """
@@ -34,7 +38,8 @@ from uhc_lib.rules import premiums
 
 PEMDA = "pbpu_pemda"
 ARREARS_CAP_MONTHS = 24  # Perpres 64/2020: arrears to pay on reactivation are capped at 24 months
-PAYERS = ("regency", "participant", "csr")
+PAYERS = ("regency", "province", "participant", "csr", "central")
+DINSOS_SHARE = 0.5  # of inactive PBI APBN, the share assumed poor in DTSEN and so free to go back via the Dinas Sosial
 TAKEOVER_SEGMENTS = ("pbi_apbn", "ppu")
 MANDIRI_SEGMENTS = ("pbpu_mandiri", "bp")
 ASSUMPTIONS = (
@@ -42,11 +47,16 @@ ASSUMPTIONS = (
     "split_by_inactive",
     "split_given",
     "no_segments",
+    "pbi_dinsos",
     "takeover_as_pemda",
     "pemda_reactivated",
     "mandiri_to_pemda",
+    "moved_arrears_owed",
+    "moved_arrears_pemutihan",
     "mandiri_arrears",
+    "rehab_instalments",
     "arrears_capped",
+    "pemda_cost_shared",
     "premiums_of_month",
     "central_share_not_counted",
 )
@@ -56,9 +66,10 @@ ASSUMPTIONS = (
 class BudgetLine:
     """One line of a budget: ``persons`` x ``monthly_rp`` x ``months``, paid by ``payer``.
 
-    ``item``: enrol | takeover | reactivate_pemda | mandiri_to_pemda | arrears | own_premium | regional_share;
-    ``segment``: the segment the persons come from (None for residents not yet registered);
-    ``recurring``: a yearly cost (True) or paid once (False, arrears).
+    ``item``: enrol | takeover | reactivate_pemda | pbi_dinsos | mandiri_to_pemda | moved_arrears | arrears |
+    own_premium | regional_share; ``segment``: the segment the persons come from (None for residents not yet
+    registered); ``recurring``: a yearly cost (True) or paid once (False, arrears); ``instalments``: months a one-off
+    cost is paid over (REHAB), from the first month.
     """
 
     item: str
@@ -68,10 +79,21 @@ class BudgetLine:
     months: int
     payer: str
     recurring: bool = True
+    instalments: int = 1
 
     @property
     def rupiah(self) -> int:
         return int(self.persons) * int(self.monthly_rp) * int(self.months)
+
+    def cash(self, months: int) -> list[int]:
+        """Rupiah paid in each of the first ``months`` months: a recurring line every month, a one-off line in equal
+        instalments (the remainder in the last)."""
+        if self.recurring:
+            per_month = int(self.persons) * int(self.monthly_rp)
+            return [per_month * (m < self.months) for m in range(months)]
+        n = max(1, min(int(self.instalments), months))
+        part = self.rupiah // n
+        return [part + (self.rupiah - part * n if m == n - 1 else 0) if m < n else 0 for m in range(months)]
 
 
 @dataclass(frozen=True)
@@ -89,6 +111,8 @@ class Budget:
     arrears_payer: str = "participant"
     mandiri_to_pemda: float = 1.0
     target: Target | None = field(default=None, repr=False)
+    province_share: float = 0.0
+    pbi_via_dinsos: float = 0.0
 
     def table(self) -> pd.DataFrame:
         """One row per line: item, segment, persons, monthly_rp, months, payer, recurring, rupiah."""
@@ -112,12 +136,23 @@ class Budget:
         """What the regency pays each year (recurring regency lines)."""
         return self.total("regency", recurring=True)
 
-    def totals(self) -> pd.DataFrame:
-        """Per payer: yearly, one-off and all rupiah (payers with nothing to pay omitted)."""
+    def totals(self, every_payer: bool = False) -> pd.DataFrame:
+        """Per payer: yearly, one-off and all rupiah (payers with nothing to pay omitted unless ``every_payer``)."""
         rows = []
-        for p in dict.fromkeys(ln.payer for ln in self.lines):
+        payers = PAYERS if every_payer else dict.fromkeys(ln.payer for ln in self.lines)
+        for p in payers:
             rows.append([p, self.total(p, True), self.total(p, False), self.total(p)])
         return pd.DataFrame(rows, columns=["payer", "yearly_rp", "one_off_rp", "total_rp"])
+
+    def cash_flow(self, months: int = 12) -> pd.DataFrame:
+        """Rupiah by month (``period``, the months after the budget's month) and payer, one-off costs in their
+        instalments; one column per payer that pays anything, and ``total``."""
+        payers = list(dict.fromkeys(ln.payer for ln in self.lines))
+        out = pd.DataFrame({"period": pd.period_range(self.period + 1, periods=months, freq="M")})
+        for p in payers:
+            out[p] = np.sum([ln.cash(months) for ln in self.lines if ln.payer == p], axis=0).astype("int64")
+        out["total"] = out[payers].sum(axis=1) if payers else 0
+        return out
 
 
 def enrolment_cost(persons: int, on: pd.Period | str, months: int = 12) -> int:
@@ -160,6 +195,23 @@ def default_target(fig: BriefFigures) -> Target:
     return fig.headline_target
 
 
+def _pemda_lines(item: str, segment: str | None, persons: int, on: pd.Period, months: int, province: float):
+    """PBPU Pemda premium lines: the regency's part and, where the province shares the premium, the province's."""
+    premium = premiums.pemda_premium(on)
+    province_rp = int(round(premium * province))
+    lines = [BudgetLine(item, segment, persons, premium - province_rp, months, "regency")] if province < 1 else []
+    if province_rp:
+        lines.append(BudgetLine(item, segment, persons, province_rp, months, "province"))
+    return lines
+
+
+def _rehab_instalments(arrears_months: int) -> int:
+    """REHAB instalments for ``arrears_months`` of arrears: up to 12 (none below 4 months: paid at once)."""
+    if arrears_months < premiums.arrears_rule("rehab_min_arrears_months"):
+        return 1
+    return min(arrears_months, premiums.arrears_rule("rehab_max_instalments"))
+
+
 def _mandiri_lines(
     segment: str,
     persons: int,
@@ -169,21 +221,38 @@ def _mandiri_lines(
     payer: str,
     months: int,
     klass: int,
-) -> list[BudgetLine]:
+    province: float,
+) -> tuple[list[BudgetLine], list[str]]:
     to_pemda = int(round(persons * share_to_pemda))
     rest = persons - to_pemda
-    lines = []
+    lines, assumptions = [], []
+    own = premiums.monthly_premium(segment, klass, on, payer="participant")
     if to_pemda:
-        lines.append(BudgetLine("mandiri_to_pemda", segment, to_pemda, premiums.pemda_premium(on), months, "regency"))
+        lines += _pemda_lines("mandiri_to_pemda", segment, to_pemda, on, months, province)
+        if arrears_months:  # the arrears stay: owed by the participant, or written off by the pemutihan
+            if on >= premiums.pemutihan_from():
+                written_off = min(arrears_months, premiums.arrears_rule("pemutihan_max_months"))
+                lines.append(BudgetLine("moved_arrears", segment, to_pemda, own, written_off, "central", False))
+                assumptions.append("moved_arrears_pemutihan")
+            else:
+                n = _rehab_instalments(arrears_months)
+                lines.append(
+                    BudgetLine("moved_arrears", segment, to_pemda, own, arrears_months, "participant", False, n)
+                )
+                assumptions += ["moved_arrears_owed", "rehab_instalments"] if n > 1 else ["moved_arrears_owed"]
     if rest:
-        own = premiums.monthly_premium(segment, klass, on, payer="participant")
         if arrears_months:
-            lines.append(BudgetLine("arrears", segment, rest, own, arrears_months, payer, recurring=False))
+            n = _rehab_instalments(arrears_months) if payer == "participant" else 1
+            lines.append(
+                BudgetLine("arrears", segment, rest, own, arrears_months, payer, recurring=False, instalments=n)
+            )
+            if n > 1:
+                assumptions.append("rehab_instalments")
         lines.append(BudgetLine("own_premium", segment, rest, own, months, "participant"))
         regional = premiums.monthly_premium(segment, klass, on, payer="regency")
         if regional:
             lines.append(BudgetLine("regional_share", segment, rest, regional, months, "regency"))
-    return lines
+    return lines, assumptions
 
 
 def budget_for(
@@ -199,6 +268,8 @@ def budget_for(
     on: pd.Period | str | None = None,
     months: int = 12,
     target: Target | None = None,
+    pbi_via_dinsos: float = DINSOS_SHARE,
+    province_share: float | None = None,
 ) -> Budget:
     """Budget for enrolling ``enrol`` residents as PBPU Pemda and reactivating ``reactivate`` inactive participants.
 
@@ -215,16 +286,24 @@ def budget_for(
         on: month whose premiums apply (default: the brief's month).
         months: length of the budget period for recurring lines (12 = a year).
         target: the target the figures come from (kept for the texts).
+        pbi_via_dinsos: share (0..1) of the inactive PBI APBN to reactivate that go back free through the Dinas
+            Sosial (the central government pays their premium); the rest is taken over as PBPU Pemda.
+        province_share: the province's share of PBPU Pemda premiums (default: ``data/rules/pemda_cost_sharing.csv``).
     """
-    if not 0 <= mandiri_to_pemda <= 1:
-        raise ValueError(f"mandiri_to_pemda is a share between 0 and 1, got {mandiri_to_pemda}")
+    if not 0 <= mandiri_to_pemda <= 1 or not 0 <= pbi_via_dinsos <= 1:
+        raise ValueError(
+            f"shares are between 0 and 1, got mandiri_to_pemda={mandiri_to_pemda}, pbi_via_dinsos={pbi_via_dinsos}"
+        )
+    province = premiums.province_share(fig.region_code) if province_share is None else float(province_share)
+    if not 0 <= province <= 1:
+        raise ValueError(f"province_share is a share between 0 and 1, got {province}")
     if arrears_payer not in PAYERS:
         raise ValueError(f"arrears_payer must be one of {PAYERS}, got {arrears_payer!r}")
     if arrears_months < 0 or months < 0:
         raise ValueError("arrears_months and months must not be negative")
     month = pd.Period(on if on is not None else fig.period, "M")
     assumptions = ["enrol_as_pemda"] if enrol else []
-    lines = [BudgetLine("enrol", None, int(enrol), premiums.pemda_premium(month), months, "regency")] if enrol else []
+    lines = _pemda_lines("enrol", None, int(enrol), month, months, province) if enrol else []
     if split is not None:
         if sum(split.values()) != reactivate:
             raise ValueError(f"the split adds up to {sum(split.values())}, not to reactivate={reactivate}")
@@ -240,19 +319,33 @@ def budget_for(
     for segment, n in split.items():
         if not n:
             continue
+        if segment == "pbi_apbn" and pbi_via_dinsos:
+            dinsos = int(round(n * pbi_via_dinsos))
+            pbi_premium = premiums.monthly_premium("pbi_apbn", 3, month, payer="central")
+            lines.append(BudgetLine("pbi_dinsos", segment, dinsos, pbi_premium, months, "central"))
+            assumptions.append("pbi_dinsos")
+            n -= dinsos
+            if not n:
+                continue
         if segment in TAKEOVER_SEGMENTS:
-            lines.append(BudgetLine("takeover", segment, n, premiums.pemda_premium(month), months, "regency"))
+            lines += _pemda_lines("takeover", segment, n, month, months, province)
             assumptions.append("takeover_as_pemda")
         elif segment == PEMDA:
-            lines.append(BudgetLine("reactivate_pemda", segment, n, premiums.pemda_premium(month), months, "regency"))
+            lines += _pemda_lines("reactivate_pemda", segment, n, month, months, province)
             assumptions.append("pemda_reactivated")
         elif segment in MANDIRI_SEGMENTS:
-            lines += _mandiri_lines(segment, n, month, mandiri_to_pemda, capped, arrears_payer, months, mandiri_class)
+            more, notes = _mandiri_lines(
+                segment, n, month, mandiri_to_pemda, capped, arrears_payer, months, mandiri_class, province
+            )
+            lines += more
+            assumptions += notes
             assumptions += ["mandiri_to_pemda"] * (mandiri_to_pemda > 0) + ["mandiri_arrears"] * (mandiri_to_pemda < 1)
             if mandiri_to_pemda < 1 and arrears_months > ARREARS_CAP_MONTHS:
                 assumptions.append("arrears_capped")
         else:
             raise ValueError(f"unknown segment {segment!r} in the reactivation split")
+    if province > 0:
+        assumptions.append("pemda_cost_shared")
     assumptions += ["premiums_of_month", "central_share_not_counted"]
     return Budget(
         region_code=fig.region_code,
@@ -266,6 +359,8 @@ def budget_for(
         arrears_payer=arrears_payer,
         mandiri_to_pemda=mandiri_to_pemda,
         target=target,
+        province_share=province,
+        pbi_via_dinsos=pbi_via_dinsos,
     )
 
 

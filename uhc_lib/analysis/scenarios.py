@@ -30,7 +30,7 @@ from uhc_lib.rules import criteria, premiums
 from uhc_lib.rules.indicators import meets
 
 PEMDA = "pbpu_pemda"
-COST_PAYERS = ("regency", "participant", "csr")
+COST_PAYERS = ("regency", "participant", "csr", "central")
 ARREARS_CAP_MONTHS = budget.ARREARS_CAP_MONTHS
 
 
@@ -206,6 +206,19 @@ class TakeOverInactive(_Reactivation):
 
     def monthly_costs(self, period: pd.Period, cum: int) -> dict[str, int]:
         return {self.payer: cum * self._main(premiums.pemda_premium(period))}
+
+
+@dataclass(frozen=True)
+class ReactivatePbiDinsos(_Reactivation):
+    """PBI JK deactivated in the DTSEN update who are poor go back through the Dinas Sosial (a health facility's
+    letter, verified and submitted in SIKS-NG; active the same day when complete): active +n, the central government
+    paying the PBI premium again; free to the regency. ``pace``: how many the Dinas Sosial processes a month."""
+
+    segment: str = "pbi_apbn"
+    payer: str = "central"
+
+    def monthly_costs(self, period: pd.Period, cum: int) -> dict[str, int]:
+        return {self.payer: cum * self._main(premiums.monthly_premium("pbi_apbn", 3, period, payer="central"))}
 
 
 @dataclass(frozen=True)
@@ -510,9 +523,9 @@ DESCRIPTIONS = {
         "PBPU Pemda dalam {m} bulan; premi dibayar Pemda.",
         "mandiri": "Separuh peserta mandiri yang menunggak diaktifkan kembali dalam {r} bulan (tunggakan dibayar "
         "peserta) dan dana CSR perusahaan menanggung premi sebagian peserta mandiri lainnya.",
-        "combined": "Pendaftaran penduduk oleh Pemda, reaktivasi separuh peserta mandiri yang menunggak, dan "
-        "pengambilalihan peserta nonaktif (PBI APBN, PPU, lalu peserta mandiri lainnya) sebagai PBPU Pemda untuk sisa "
-        "kekurangan.",
+        "combined": "Pendaftaran penduduk oleh Pemda, reaktivasi separuh peserta mandiri yang menunggak, "
+        "pengaktifan kembali PBI APBN yang miskin lewat Dinas Sosial (tanpa biaya Pemda), dan pengambilalihan peserta "
+        "nonaktif (PBI APBN lainnya, PPU, lalu peserta mandiri lainnya) sebagai PBPU Pemda untuk sisa kekurangan.",
     },
     "en": {
         "baseline": "The trend of the last {n} months continues (registered and active, persons a month).",
@@ -521,8 +534,8 @@ DESCRIPTIONS = {
         "mandiri": "Half of the self-paying participants in arrears are reactivated over {r} months (arrears paid "
         "by the participants) and company CSR funds pay the premium of other self-paying participants.",
         "combined": "Residents enrolled by the regency, half the self-paying participants in arrears reactivated, "
-        "and inactive participants (PBI APBN, PPU, then other self-paying ones) taken over as PBPU Pemda for the "
-        "rest of the gap.",
+        "poor PBI APBN reactivated through the Dinas Sosial (no cost to the regency), and inactive participants (other "
+        "PBI APBN, PPU, then other self-paying ones) taken over as PBPU Pemda for the rest of the gap.",
     },
 }
 TAKEOVER_ORDER = ("pbi_apbn", "ppu", "pbpu_pemda", "pbpu_mandiri", "bp")
@@ -539,14 +552,16 @@ def default_scenarios(
     enrol_months: int = 6,
     reactivate_months: int = 12,
     csr_share: float = 0.1,
+    dinsos_months: int = 6,
 ) -> list[Scenario]:
     """Four named scenarios sized from the region's own gaps to ``target`` (default: ``budget.default_target``):
 
     1. the current pace; 2. the regency enrols the residents missing for the coverage minimum over
     ``enrol_months``; 3. half the inactive self-paying participants reactivate (arrears paid by themselves) and CSR
     sponsors ``csr_share`` of the reactivations needed, over ``reactivate_months``; 4. a combination that closes
-    both gaps: 2, plus the mandiri half of 3 (up to what is needed), plus inactive PBI APBN, then PPU, then PBPU
-    Pemda taken over by the regency for the rest, all over ``reactivate_months``.
+    both gaps: 2, plus the mandiri half of 3 (up to what is needed), plus the poor share (``budget.DINSOS_SHARE``)
+    of the inactive PBI APBN back through the Dinas Sosial over ``dinsos_months``, plus the other inactive PBI APBN,
+    then PPU, then PBPU Pemda taken over by the regency for the rest, over ``reactivate_months``.
     """
     check_lang(lang)
     t = target or budget.default_target(fig)
@@ -561,8 +576,12 @@ def default_scenarios(
     if from_mandiri:
         combined.append(ReactivateArrears(pace=_over(from_mandiri, reactivate_months), cap=from_mandiri))
     rest = react - from_mandiri
+    dinsos = min(rest, math.ceil(pools.get("pbi_apbn", 0) * budget.DINSOS_SHARE))
+    if dinsos:
+        combined.append(ReactivatePbiDinsos(pace=_over(dinsos, dinsos_months), cap=dinsos))
+        rest -= dinsos
     for seg in TAKEOVER_ORDER:
-        left = pools.get(seg, rest) - (from_mandiri if seg == "pbpu_mandiri" else 0)
+        left = pools.get(seg, rest) - {"pbpu_mandiri": from_mandiri, "pbi_apbn": dinsos}.get(seg, 0)
         n = min(rest, max(0, left))
         if n > 0:
             combined.append(TakeOverInactive(pace=_over(n, reactivate_months), cap=n, segment=seg))

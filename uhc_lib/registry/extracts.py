@@ -97,6 +97,13 @@ INACTIVE_REASONS = {
     "moved": ["pindah", "moved"],
     "duplicate": ["data_ganda", "data ganda", "ganda", "duplicate"],
     "pbi_deactivated": ["pbi_dinonaktifkan", "pbi dinonaktifkan", "dinonaktifkan", "pbi_deactivated"],
+    "pemda_deactivated": [
+        "dinonaktifkan_pemda",
+        "dinonaktifkan pemda",
+        "nonaktif oleh pemda",
+        "pbpu_pemda_dinonaktifkan",
+        "pemda_deactivated",
+    ],  # fmt: skip
     "employment_ended": ["phk", "berhenti_bekerja", "berhenti bekerja", "employment_ended"],
     "other": ["lainnya", "lain-lain", "other"],
 }

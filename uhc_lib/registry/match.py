@@ -39,7 +39,16 @@ RESIDENCY = ("alive", "deceased", "moved")
 STATUS = ("active", "inactive")
 SEXES = ("L", "P")
 # inactive_reason codes of the prepared extract (uhc_lib/registry/SCHEMAS.md), and the code for an empty reason
-INACTIVE_REASONS = ("arrears", "deceased", "moved", "duplicate", "pbi_deactivated", "employment_ended", "other")
+INACTIVE_REASONS = (
+    "arrears",
+    "deceased",
+    "moved",
+    "duplicate",
+    "pbi_deactivated",
+    "pemda_deactivated",  # PBPU Pemda deactivated by the Pemda: 10.12 million nationally (DJSN, Sep 2024)
+    "employment_ended",
+    "other",
+)
 NO_REASON = "unknown"
 NIK_NOTES = ("other_region", "birth_date_mismatch", "sex_mismatch")
 SEP_CHAR = "|"

@@ -247,6 +247,38 @@ def monthly_premium(segment: str, klass: int, on: pd.Period | str, payer: str = 
     return sum(v for p, v in shares if payer in (TOTAL, p))
 
 
+@lru_cache(maxsize=1)
+def _cost_sharing() -> dict[str, float]:
+    t = pd.read_csv(RULES_DIR / "pemda_cost_sharing.csv", dtype={"region_code": str})
+    return {str(r.region_code): float(r.province_pct) / 100 for r in t.itertuples()}
+
+
+def province_share(region_code: str) -> float:
+    """The province's share (0..1) of a kab/kota's PBPU Pemda premiums (``data/rules/pemda_cost_sharing.csv``): the
+    region's own row, else its province's, else the default (0: the regency pays in full)."""
+    shares = _cost_sharing()
+    for key in (str(region_code), str(region_code).split(".")[0], "*"):
+        if key in shares:
+            return shares[key]
+    return 0.0
+
+
+@lru_cache(maxsize=1)
+def _arrears_rules() -> dict[str, str]:
+    t = pd.read_csv(RULES_DIR / "arrears_rules.csv", dtype=str)
+    return dict(zip(t["rule"], t["value"], strict=True))
+
+
+def arrears_rule(name: str) -> int:
+    """A number of ``data/rules/arrears_rules.csv`` (caps, REHAB instalments, denda layanan), as an integer."""
+    return int(float(_arrears_rules()[name]))
+
+
+def pemutihan_from() -> pd.Period:
+    """The first month the pemutihan (arrears written off for ex-mandiri moved to PBI or PBPU Pemda) applies."""
+    return pd.Period(_arrears_rules()["pemutihan_from"], "M")
+
+
 def pemda_premium(on: pd.Period | str) -> int:
     """The regency's monthly premium for one PBPU Pemda participant (class III) in month ``on``."""
     return monthly_premium("pbpu_pemda", 3, on, payer="regency")

@@ -70,8 +70,8 @@ def test_cost_chart_draws_cumulative_rupiah(cianjur_runs):
     assert "regency" in ax.get_title(loc="left")
     fig = scenario_chart.cost_chart(paths, "csr", "id")
     assert "CSR perusahaan" in fig.axes[0].get_title(loc="left")
-    with pytest.raises(ValueError, match="no cost column for payer 'central'"):
-        scenario_chart.cost_chart(paths, "central")
+    with pytest.raises(ValueError, match="no cost column for payer 'province'"):
+        scenario_chart.cost_chart(paths, "province")
 
 
 def test_tiny_state_lines_in_both_languages():

@@ -18,7 +18,7 @@ def test_budget_sentence_id(cianjur_budget):
         "Untuk memenuhi UHC Prioritas (kriteria 2025: cakupan kepesertaan minimal 98 persen dan keaktifan minimal "
         "80 persen), Pemda perlu mendaftarkan 52.298 jiwa sebagai peserta PBPU Pemda: dengan iuran Rp42.000 per "
         "orang per bulan (kelas III), biayanya Rp26.358.192.000 per tahun; sebanyak 243.179 peserta nonaktif perlu "
-        "diaktifkan kembali. Dengan asumsi di bawah ini, biaya Pemda Rp148.920.408.000 per tahun."
+        "diaktifkan kembali. Dengan asumsi di bawah ini, biaya Pemda Rp139.312.656.000 per tahun."
     )
 
 
@@ -27,7 +27,7 @@ def test_budget_sentence_en(cianjur_budget):
         "To meet UHC Prioritas (2025 criteria: coverage of at least 98 percent and activity of at least 80 percent), "
         "the regency must enrol 52,298 people as PBPU Pemda participants: at IDR 42,000 a person a month (class "
         "III), IDR 26,358,192,000 a year; 243,179 inactive participants must become active again. With the "
-        "assumptions below, the regency pays IDR 148,920,408,000 a year."
+        "assumptions below, the regency pays IDR 139,312,656,000 a year."
     )
 
 
@@ -37,13 +37,21 @@ def test_budget_table_rows(cianjur_budget):
     assert lines[0] == "| Uraian | Asal peserta | Jumlah | Iuran per bulan | Bulan | Dibayar oleh | Biaya |"
     assert lines[2] == (
         "| Pendaftaran penduduk sebagai PBPU Pemda | penduduk belum terdaftar | 52.298 jiwa | Rp42.000 | 12 | Pemda "
-        "| Rp26.358.192.000 |"
+        "kabupaten/kota | Rp26.358.192.000 |"
     )
-    assert lines[-1] == "| **Total per tahun: Pemda** |  |  |  |  |  | **Rp148.920.408.000** |"
+    assert lines[-3:] == [
+        "| **Total per tahun: Pemda kabupaten/kota** |  |  |  |  |  | **Rp139.312.656.000** |",
+        "| **Total per tahun: pemerintah pusat** |  |  |  |  |  | **Rp9.607.752.000** |",
+        "| **Total sekali bayar: peserta** |  |  |  |  |  | **Rp66.450.720.000** |",
+    ]
     en = budget_text.budget_table(cianjur_budget, "en").splitlines()
     assert en[3] == (
-        "| Inactive participants taken over as PBPU Pemda | PBI (central government) | 38,126 people | IDR 42,000 | "
-        "12 | regency | IDR 19,215,504,000 |"
+        "| PBI APBN reactivated through the Dinas Sosial (free to the regency) | PBI (central government) | 19,063 "
+        "people | IDR 42,000 | 12 | central government | IDR 9,607,752,000 |"
+    )
+    assert en[4] == (
+        "| Inactive participants taken over as PBPU Pemda | PBI (central government) | 19,063 people | IDR 42,000 | "
+        "12 | regency | IDR 9,607,752,000 |"
     )
 
 
@@ -53,8 +61,7 @@ def test_arrears_lines_and_assumptions(cianjur):
     )
     rows = budget_text.budget_table(b, "id").splitlines()
     assert rows[2] == (
-        "| Pelunasan tunggakan (sekali bayar) | PBPU mandiri | 1.000 jiwa | Rp35.000 | 24 | CSR perusahaan "
-        "| Rp840.000.000 |"
+        "| Pelunasan tunggakan | PBPU mandiri | 1.000 jiwa | Rp35.000 | 24 | CSR perusahaan | Rp840.000.000 |"
     )
     assert "| **Total sekali bayar: CSR perusahaan** |  |  |  |  |  | **Rp840.000.000** |" in rows
     notes = budget_text.assumption_notes(b, "id")
@@ -90,7 +97,7 @@ def test_scenario_sentences(cianjur, cianjur_table):
     )
     assert (
         id_[3]
-        == "Skenario “Kombinasi”: UHC Prioritas tercapai pada Desember 2025; biaya Pemda Rp42.518.750.400 per tahun."
+        == "Skenario “Kombinasi”: UHC Prioritas tercapai pada Desember 2025; biaya Pemda Rp33.958.310.400 per tahun."
     )
     en = budget_text.scenario_sentences(cianjur_table["en"], target, "en")
     assert en[1] == (
@@ -106,7 +113,7 @@ def test_scenario_table(cianjur, cianjur_table):
         "| Skenario | Cakupan akhir | Keaktifan akhir | UHC Prioritas tercapai | Biaya Pemda 12 bulan pertama "
         "| Biaya Pemda per tahun |"
     )
-    assert lines[-1] == ("| Kombinasi | 98 persen | 80 persen | Desember 2025 | Rp29.622.667.200 | Rp42.518.750.400 |")
+    assert lines[-1] == ("| Kombinasi | 98 persen | 80 persen | Desember 2025 | Rp24.984.145.200 | Rp33.958.310.400 |")
     en = budget_text.scenario_table(cianjur_table["en"], target, "en").splitlines()
     assert en[3] == (
         "| Regency enrols residents | 98 percent | 70.7 percent | not within 24 months | IDR 20,867,322,000 "
@@ -122,3 +129,31 @@ def test_tiny_scenario_sentence(cianjur):
     assert budget_text.scenario_sentence(table.iloc[0], target, "id") == (
         "Skenario “Dua langkah”: UHC Prioritas tercapai pada April 2025; biaya Pemda Rp19.152.000 per tahun."
     )  # (30 x 42,000 + 120 x 2,800) x 12 = 1,596,000 x 12
+
+
+def test_who_pays_what_cash_flow_and_the_denda_warning(cianjur_budget, cianjur):
+    table = budget_text.payers_table(cianjur_budget, "id").splitlines()
+    assert table[0] == "| Pembayar | Biaya per tahun | Sekali bayar (tunggakan) | Jumlah |"
+    assert table[2:] == [
+        "| Pemda kabupaten/kota | Rp139.312.656.000 | Rp0 | Rp139.312.656.000 |",
+        "| Pemda provinsi | Rp0 | Rp0 | Rp0 |",
+        "| peserta | Rp0 | Rp66.450.720.000 | Rp66.450.720.000 |",
+        "| CSR perusahaan | Rp0 | Rp0 | Rp0 |",
+        "| pemerintah pusat | Rp9.607.752.000 | Rp0 | Rp9.607.752.000 |",
+    ]
+    flow = budget_text.cash_flow_table(cianjur_budget, "en").splitlines()
+    assert flow[0] == "| Month | regency | central government | participants | Total |"
+    assert flow[2] == "| Jan 2025 | IDR 11,609,388,000 | IDR 800,646,000 | IDR 5,537,560,000 | IDR 17,947,594,000 |"
+    assert len(flow) == 14
+    assert budget_text.denda_sentence(cianjur_budget, "id") == ""  # nobody reactivates by paying arrears here
+    paying = budget.budget_for(cianjur, 0, 10, split={"pbpu_mandiri": 10}, mandiri_to_pemda=0.0)
+    assert budget_text.denda_sentence(paying, "id") == (
+        "Peringatan bagi peserta yang diaktifkan kembali dengan melunasi tunggakan: bila dirawat inap dalam 45 hari "
+        "setelah aktif kembali, dikenai denda layanan 5 persen biaya perawatan dikali bulan tunggakan (paling banyak "
+        "12 bulan), paling banyak Rp30.000.000."
+    )
+    notes = budget_text.assumption_notes(cianjur_budget, "id")
+    assert any(
+        n.startswith("Dari peserta PBI APBN yang dinonaktifkan (DTSEN), 50 persen dianggap miskin") for n in notes
+    )
+    assert any("tidak hapus: peserta tetap menanggungnya" in n for n in notes)

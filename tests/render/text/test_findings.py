@@ -33,7 +33,7 @@ def test_budget_scenarios_cianjur_in_indonesian(cianjur, national):
         "Untuk memenuhi UHC Prioritas (cakupan kepesertaan minimal 98 persen dan keaktifan minimal 80 persen), "
         "Kabupaten Cianjur perlu mendaftarkan 52.298 jiwa sebagai PBPU Pemda: 52.298 jiwa × Rp42.000 × 12 bulan = "
         "Rp26.358.192.000 per tahun; bila 243.179 peserta nonaktif yang juga diperlukan diaktifkan kembali atas biaya "
-        "Pemda, biaya Pemda menjadi Rp148.920.408.000 per tahun."
+        "Pemda, biaya Pemda menjadi Rp139.312.656.000 per tahun."
     )
     assert found[1] == (
         "Dari 3 skenario, 2 mencapai UHC Prioritas dalam 24 bulan; yang tercepat, pada Desember 2025: “B” (Rp5 per "

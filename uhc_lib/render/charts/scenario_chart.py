@@ -16,10 +16,11 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from uhc_lib.analysis.brief import Target
-from uhc_lib.analysis.scenarios import reached_column
+from uhc_lib.analysis.scenarios import COST_PAYERS, reached_column
 from uhc_lib.common import fmt
 from uhc_lib.common.lang import check_lang
 from uhc_lib.render.charts.style import ACTIVITY_COLOR, COVERAGE_COLOR, DPI, TARGET_COLOR, TEXT
+from uhc_lib.render.text.budget_text import PAYERS
 
 SCENARIO_COLORS = (TARGET_COLOR, COVERAGE_COLOR, ACTIVITY_COLOR, "#2e7d32", "#7b3fa0", "#b91c1c")
 SCENARIO_TEXT = {
@@ -29,7 +30,6 @@ SCENARIO_TEXT = {
         "cost_title": "Biaya kumulatif yang ditanggung {payer}, {region}",
         "rp_bn": "miliar rupiah",
         "reached": "tercapai {month}",
-        "payer": {"regency": "Pemda", "participant": "peserta", "csr": "CSR perusahaan"},
     },
     "en": {
         "title": "Scenarios towards {target}, {region}",
@@ -37,7 +37,6 @@ SCENARIO_TEXT = {
         "cost_title": "Cumulative cost borne by the {payer}, {region}",
         "rp_bn": "billion rupiah",
         "reached": "reached {month}",
-        "payer": {"regency": "regency", "participant": "participants", "csr": "companies (CSR)"},
     },
 }
 
@@ -132,7 +131,7 @@ def cost_chart(
     first = _first_path(paths)
     column = f"cum_cost_{payer}_rp"
     if column not in first:
-        raise ValueError(f"no cost column for payer {payer!r}; payers: {list(s['payer'])}")
+        raise ValueError(f"no cost column for payer {payer!r}; payers: {list(COST_PAYERS)}")
     fig, ax = plt.subplots(figsize=(8.2, 3.6), dpi=DPI)
     fig.subplots_adjust(left=0.1, right=0.955, top=0.86, bottom=0.25)
     for i, (name, path) in enumerate(paths.items()):
@@ -141,7 +140,7 @@ def cost_chart(
     ax.set_ylabel(s["rp_bn"])
     _month_axis(ax, lang)
     region = first.attrs.get("region_name", "")
-    ax.set_title(s["cost_title"].format(payer=s["payer"][payer], region=region), fontsize=11, loc="left", pad=10)
+    ax.set_title(s["cost_title"].format(payer=PAYERS[lang][payer], region=region), fontsize=11, loc="left", pad=10)
     fig.legend(*ax.get_legend_handles_labels(), loc="lower left", ncol=min(4, len(paths)), fontsize=8, frameon=False)
     _note(fig, first.attrs.get("illustrative", False) if illustrative is None else illustrative, lang)
     return fig

@@ -22,8 +22,10 @@ ITEMS = {
         "enrol": "Pendaftaran penduduk sebagai PBPU Pemda",
         "takeover": "Pengambilalihan peserta nonaktif sebagai PBPU Pemda",
         "reactivate_pemda": "Pengaktifan kembali PBPU Pemda",
+        "pbi_dinsos": "PBI APBN diaktifkan kembali lewat Dinas Sosial (gratis bagi Pemda)",
         "mandiri_to_pemda": "Peserta mandiri/BP nonaktif dipindah ke PBPU Pemda",
-        "arrears": "Pelunasan tunggakan (sekali bayar)",
+        "moved_arrears": "Tunggakan peserta yang dipindah ke PBPU Pemda",
+        "arrears": "Pelunasan tunggakan",
         "own_premium": "Iuran peserta setelah aktif kembali",
         "regional_share": "Bantuan iuran daerah (kelas III)",
     },
@@ -31,15 +33,29 @@ ITEMS = {
         "enrol": "Residents enrolled as PBPU Pemda",
         "takeover": "Inactive participants taken over as PBPU Pemda",
         "reactivate_pemda": "PBPU Pemda reactivated",
+        "pbi_dinsos": "PBI APBN reactivated through the Dinas Sosial (free to the regency)",
         "mandiri_to_pemda": "Inactive mandiri/BP moved to PBPU Pemda",
-        "arrears": "Arrears paid (one-off)",
+        "moved_arrears": "Arrears of participants moved to PBPU Pemda",
+        "arrears": "Arrears paid",
         "own_premium": "Participants' own premium after reactivation",
         "regional_share": "Regional premium assistance (class III)",
     },
 }
 PAYERS = {
-    "id": {"regency": "Pemda", "participant": "peserta", "csr": "CSR perusahaan"},
-    "en": {"regency": "regency", "participant": "participants", "csr": "companies (CSR)"},
+    "id": {
+        "regency": "Pemda kabupaten/kota",
+        "province": "Pemda provinsi",
+        "participant": "peserta",
+        "csr": "CSR perusahaan",
+        "central": "pemerintah pusat",
+    },
+    "en": {
+        "regency": "regency",
+        "province": "province",
+        "participant": "participants",
+        "csr": "companies (CSR)",
+        "central": "central government",
+    },
 }
 HEADERS = {
     "id": {
@@ -60,6 +76,13 @@ HEADERS = {
         "first_year": "Biaya Pemda 12 bulan pertama",
         "yearly": "Biaya Pemda per tahun",
         "not_reached": "tidak dalam {n} bulan",
+        "who": "Pembayar",
+        "yearly_cost": "Biaya per tahun",
+        "one_off": "Sekali bayar (tunggakan)",
+        "all": "Jumlah",
+        "month_col": "Bulan",
+        "cash_total": "Jumlah",
+        "instalments": "{n} cicilan",
     },
     "en": {
         "item": "Item",
@@ -79,6 +102,13 @@ HEADERS = {
         "first_year": "Regency cost, first 12 months",
         "yearly": "Regency cost a year",
         "not_reached": "not within {n} months",
+        "who": "Payer",
+        "yearly_cost": "Cost a year",
+        "one_off": "One-off (arrears)",
+        "all": "Total",
+        "month_col": "Month",
+        "cash_total": "Total",
+        "instalments": "{n} instalments",
     },
 }
 ASSUMPTION_TEXT = {
@@ -90,17 +120,28 @@ ASSUMPTION_TEXT = {
         "split_given": "Pembagian peserta yang diaktifkan kembali menurut segmen ditentukan pengguna.",
         "no_segments": "Data tidak memiliki rincian segmen: semua peserta yang diaktifkan kembali dianggap dibiayai "
         "Pemda sebagai PBPU Pemda.",
-        "takeover_as_pemda": "Peserta PBI APBN yang dinonaktifkan Kementerian Sosial dan peserta PPU yang berhenti "
-        "bekerja diambil alih sebagai PBPU Pemda dengan iuran yang dibayar Pemda.",
+        "pbi_dinsos": "Dari peserta PBI APBN yang dinonaktifkan (DTSEN), {dinsos} dianggap miskin dan kembali aktif "
+        "tanpa biaya bagi Pemda: surat dari faskes, diverifikasi Dinas Sosial dan diajukan lewat SIKS-NG, aktif pada "
+        "hari yang sama bila lengkap; pemerintah pusat membayar iurannya lagi.",
+        "takeover_as_pemda": "Peserta PBI APBN yang dinonaktifkan Kementerian Sosial (sisanya) dan peserta PPU yang "
+        "berhenti bekerja diambil alih sebagai PBPU Pemda dengan iuran yang dibayar Pemda.",
         "pemda_reactivated": "Peserta PBPU Pemda yang nonaktif diaktifkan kembali dengan Pemda membayar iurannya.",
-        "mandiri_to_pemda": "Peserta mandiri/BP yang menunggak dipindahkan ke PBPU Pemda ({share} dari mereka); "
-        "tunggakannya tetap tercatat tetapi tidak dihitung sebagai biaya.",
+        "mandiri_to_pemda": "Peserta mandiri/BP yang menunggak dipindahkan ke PBPU Pemda ({share} dari mereka).",
+        "moved_arrears_owed": "Tunggakan {months} bulan peserta yang dipindahkan tidak hapus: peserta tetap "
+        "menanggungnya (praktik BPJS sebelum pemutihan).",
+        "moved_arrears_pemutihan": "Tunggakan peserta yang dipindahkan (paling banyak 24 bulan) dihapus lewat "
+        "pemutihan bagi peserta miskin atau rentan dalam DTSEN yang sudah aktif, dibiayai pemerintah pusat; "
+        "rinciannya masih difinalkan.",
         "mandiri_arrears": "Peserta mandiri/BP lainnya aktif kembali dengan melunasi tunggakan {months} bulan "
         "(iuran peserta kelas III), dibayar oleh {payer}; setelah itu peserta membayar iurannya sendiri.",
+        "rehab_instalments": "Tunggakan yang ditanggung peserta dicicil lewat program REHAB, paling banyak 12 cicilan "
+        "bulanan; arus kas di atas memperlihatkan cicilan itu.",
+        "pemda_cost_shared": "Iuran PBPU Pemda dibagi: {province} ditanggung Pemda provinsi, sisanya Pemda "
+        "kabupaten/kota (data/rules/pemda_cost_sharing.csv).",
         "arrears_capped": "Tunggakan dihitung paling banyak 24 bulan (Perpres 64/2020).",
         "premiums_of_month": "Iuran yang berlaku pada {premium_month} (Perpres 64/2020), dianggap tetap "
         "selama setahun.",
-        "central_share_not_counted": "Bagian pemerintah pusat dari iuran kelas III tidak dihitung.",
+        "central_share_not_counted": "Bagian pemerintah pusat dari iuran PBPU kelas III (Rp4.200) tidak dihitung.",
     },
     "en": {
         "enrol_as_pemda": "Residents not yet registered are enrolled as class III PBPU Pemda and are active at once "
@@ -110,16 +151,29 @@ ASSUMPTION_TEXT = {
         "split_given": "The split of participants to reactivate by segment is the user's.",
         "no_segments": "The data has no segment breakdown: all participants to reactivate are assumed paid for by "
         "the regency as PBPU Pemda.",
-        "takeover_as_pemda": "PBI APBN participants deactivated by the Ministry of Social Affairs and PPU participants "
-        "whose employment ended are taken over as PBPU Pemda, the regency paying their premium.",
+        "pbi_dinsos": "Of the PBI APBN participants deactivated (DTSEN), {dinsos} are assumed poor and go back free "
+        "to the regency: a letter from the health facility, verified by the Dinas Sosial and submitted in SIKS-NG, "
+        "active the same day when complete; the central government pays their premium again.",
+        "takeover_as_pemda": "PBI APBN participants deactivated by the Ministry of Social Affairs (the rest) and PPU "
+        "participants whose employment ended are taken over as PBPU Pemda, the regency paying their premium.",
         "pemda_reactivated": "Inactive PBPU Pemda participants are reactivated by the regency paying their premium.",
         "mandiri_to_pemda": "Self-paying (mandiri/BP) participants in arrears are moved to PBPU Pemda ({share} of "
-        "them); their arrears stay on record but are not counted as a cost.",
+        "them).",
+        "moved_arrears_owed": "The {months} months of arrears of those moved do not vanish: the participants still "
+        "owe them (BPJS practice before the pemutihan).",
+        "moved_arrears_pemutihan": "The arrears of those moved (at most 24 months) are written off by the pemutihan "
+        "for participants poor or vulnerable in DTSEN who are active, paid for by the central government; its details "
+        "were still being finalised.",
+        "rehab_instalments": "Arrears borne by participants are paid in REHAB instalments, at most 12 monthly ones; "
+        "the cash flow above shows them.",
+        "pemda_cost_shared": "PBPU Pemda premiums are shared: {province} by the province, the rest by the regency "
+        "(data/rules/pemda_cost_sharing.csv).",
         "mandiri_arrears": "The other mandiri/BP participants reactivate by paying {months} months of arrears (class "
         "III participant premium), paid by {payer}; afterwards they pay their own premium.",
         "arrears_capped": "Arrears are counted for at most 24 months (Perpres 64/2020).",
         "premiums_of_month": "Premiums in force in {premium_month} (Perpres 64/2020), held for the year.",
-        "central_share_not_counted": "The central government's share of class III premiums is not counted.",
+        "central_share_not_counted": "The central government's share of class III PBPU premiums (IDR 4,200) is not "
+        "counted.",
     },
 }
 
@@ -148,6 +202,56 @@ def budget_table(b: Budget, lang: str = "id") -> str:
             rows[-1][-1] = f"**{fmt.rupiah(t.one_off_rp, lang)}**"
     header = [h[k] for k in ("item", "segment", "persons", "premium", "months", "payer", "rupiah")]
     return markdown_table(header, rows)
+
+
+def payers_table(b: Budget, lang: str = "id") -> str:
+    """Who pays what: every payer (regency, province, participants, CSR, central government), a year and one-off."""
+    h, payers = HEADERS[check_lang(lang)], PAYERS[lang]
+    rows = [
+        [payers[t.payer], fmt.rupiah(t.yearly_rp, lang), fmt.rupiah(t.one_off_rp, lang), fmt.rupiah(t.total_rp, lang)]
+        for t in b.totals(every_payer=True).itertuples()
+    ]
+    return markdown_table([h["who"], h["yearly_cost"], h["one_off"], h["all"]], rows)
+
+
+def cash_flow_table(b: Budget, lang: str = "id", months: int = 12) -> str:
+    """Rupiah by month and payer over the first ``months`` months, arrears in their REHAB instalments."""
+    h, payers = HEADERS[check_lang(lang)], PAYERS[lang]
+    flow = b.cash_flow(months)
+    cols = [c for c in flow.columns if c not in ("period", "total")]
+    rows = [
+        [
+            fmt.month(r["period"], lang, short=True),
+            *(fmt.rupiah(r[c], lang) for c in cols),
+            fmt.rupiah(r["total"], lang),
+        ]
+        for _, r in flow.iterrows()
+    ]
+    return markdown_table([h["month_col"], *(payers[c] for c in cols), h["cash_total"]], rows)
+
+
+DENDA = {
+    "id": "Peringatan bagi peserta yang diaktifkan kembali dengan melunasi tunggakan: bila dirawat inap dalam {days} "
+    "hari setelah aktif kembali, dikenai denda layanan {rate} biaya perawatan dikali bulan tunggakan (paling banyak "
+    "{months} bulan), paling banyak {cap}.",
+    "en": "A warning for participants reactivated by paying arrears: inpatient care within {days} days of "
+    "reactivation costs a service penalty (denda layanan) of {rate} of the case cost per month in arrears (at most "
+    "{months} months), at most {cap}.",
+}
+
+
+def denda_sentence(b: Budget, lang: str = "id") -> str:
+    """The denda layanan risk where the budget reactivates participants by paying their arrears (empty otherwise)."""
+    if not any(ln.item == "arrears" for ln in b.lines):
+        return ""
+    from uhc_lib.rules import premiums  # the rule values, as data
+
+    return DENDA[check_lang(lang)].format(
+        days=premiums.arrears_rule("denda_window_days"),
+        rate=fmt.percent(premiums.arrears_rule("denda_rate_pct"), lang, 0),
+        months=premiums.arrears_rule("denda_max_months"),
+        cap=fmt.rupiah(premiums.arrears_rule("denda_cap_rp"), lang),
+    )
 
 
 def budget_sentence(b: Budget, lang: str = "id") -> str:
@@ -195,6 +299,8 @@ def assumption_notes(b: Budget, lang: str = "id") -> list[str]:
         "share": fmt.percent(100 * b.mandiri_to_pemda, lang, 0),
         "months": fmt.number(b.arrears_months, lang),
         "payer": PAYERS[lang][b.arrears_payer],
+        "dinsos": fmt.percent(100 * b.pbi_via_dinsos, lang, 0),
+        "province": fmt.percent(100 * b.province_share, lang, 1),
     }
     return [texts[a].format(**values) for a in b.assumptions]
 

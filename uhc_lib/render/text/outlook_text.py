@@ -16,6 +16,8 @@ WORDS = {
         "all_met": "{region} sudah memenuhi semua kriteria yang dipantau dalam ringkasan ini ({target} termasuk); "
         "tidak diperlukan anggaran tambahan untuk mencapainya.",
         "assumptions": "Asumsi perhitungan:",
+        "who_pays": "Siapa membayar apa (setahun, dan tunggakan yang dibayar sekali atau dicicil):",
+        "cash_flow": "Arus kas 12 bulan pertama menurut pembayar (tunggakan dalam cicilan REHAB):",
         "intro": "Skenario berikut menghitung bulan demi bulan selama {n} bulan dari {month} dengan jumlah penduduk "
         "tetap ({population}); karena itu hasilnya dapat berbeda dari proyeksi laju di atas, yang ikut "
         "memperhitungkan perubahan jumlah penduduk.",
@@ -34,6 +36,8 @@ WORDS = {
         "all_met": "{region} already meets every criterion this brief follows ({target} included); no additional "
         "budget is needed to reach them.",
         "assumptions": "Assumptions:",
+        "who_pays": "Who pays what (a year, and arrears paid once or in instalments):",
+        "cash_flow": "Cash flow of the first 12 months by payer (arrears in REHAB instalments):",
         "intro": "The scenarios below are computed month by month for {n} months from {month} with the population "
         "held at {population}; their months can therefore differ from the projection at the current pace above, "
         "which follows the changes in population too.",
@@ -62,9 +66,12 @@ def budget_markdown(o: Outlook, lang: str = "id") -> str:
     if o.budget is None:
         return f"{heading}\n\n" + w["all_met"].format(region=o.position.region_name, target=o.target.short_label(lang))
     notes = markdown_list(budget_text.assumption_notes(o.budget, lang))
+    denda = budget_text.denda_sentence(o.budget, lang)
     return (
         f"{heading}\n\n{budget_text.budget_sentence(o.budget, lang)}\n\n{budget_text.budget_table(o.budget, lang)}"
-        f"\n\n{w['assumptions']}\n\n{notes}"
+        f"\n\n{w['who_pays']}\n\n{budget_text.payers_table(o.budget, lang)}"
+        f"\n\n{w['cash_flow']}\n\n{budget_text.cash_flow_table(o.budget, lang)}"
+        f"\n\n{w['assumptions']}\n\n{notes}" + (f"\n\n{denda}" if denda else "")
     )
 
 
