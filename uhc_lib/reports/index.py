@@ -65,10 +65,22 @@ table{border-collapse:collapse;width:100%;font-size:.92rem;table-layout:fixed}
 th:nth-child(1){width:44%}th:nth-child(2),th:nth-child(3){width:14%}td,th{padding:.25rem .5rem;text-align:left;
 border-bottom:1px solid #f3f4f6}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;padding:.05rem .45rem;border-radius:.6rem;font-size:.8rem}
-.ok{background:#dcfce7;color:#166534}.no{background:#fee2e2;color:#991b1b}.fail{background:#fde68a;color:#92400e}
+.ok{background:#dcfce7;color:#166534}.partial{background:#fef3c7;color:#92400e}.no{background:#fee2e2;color:#991b1b}.fail{background:#fde68a;color:#92400e}
 .note{color:#9a3412;font-size:.9rem}.stale{background:#e5e7eb;color:#374151}
 """
 
+
+
+BADGE_CLASSES = {"best": "ok", "lower": "partial", "none": "no"}
+
+
+def badge_class(summary: dict) -> str:
+    """The badge colour of a brief's status: green for the year's best status, amber for a lower UHC status, red
+    for not UHC (briefs made before statuses had tones: green when the headline criterion is met, else red)."""
+    tone = summary.get("status_tone")
+    if tone in BADGE_CLASSES:
+        return BADGE_CLASSES[tone]
+    return "ok" if summary.get("met_headline") else "no"
 
 def write_index(results: Iterable[BriefResult], out_dir: Path, period: str, lang: str, illustrative: bool) -> Path:
     """Write ``out_dir/index.html`` linking every brief (relative links) with its status."""
@@ -109,7 +121,7 @@ def write_index(results: Iterable[BriefResult], out_dir: Path, period: str, lang
         )
         for r in by_province[province]:
             s = r.summary
-            badge = "ok" if s.get("met_headline") else "no"
+            badge = badge_class(s)
             label = s.get(f"status_label_{lang}", s.get("status", ""))
             mark = f" <span class='badge stale'>{t['stale']}</span>" if r.stale else ""
             parts.append(

@@ -14,6 +14,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from uhc_lib.common import fmt
+from uhc_lib.reports.index import badge_class
 
 TEXT = {
     "id": {"page": "Halaman", "of": "dari", "status": "Status", "brief": "Ringkasan kepesertaan JKN",
@@ -36,7 +37,8 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-s
 .title-block h1 {{ font-size: 17pt; margin: 2pt 0; }}
 .title-block .sub {{ font-size: 10pt; color: #333; }}
 .badge {{ display: inline-block; padding: 1pt 6pt; border-radius: 7pt; font-size: 8.5pt; font-weight: bold; }}
-.met {{ background: #dcfce7; color: #166534; }} .unmet {{ background: #fee2e2; color: #991b1b; }}
+.ok {{ background: #dcfce7; color: #166534; }} .partial {{ background: #fef3c7; color: #92400e; }}
+.no {{ background: #fee2e2; color: #991b1b; }}
 .note {{ color: #9a3412; font-size: 8.5pt; margin: 4pt 0 0 0; }}
 .content h1 {{ display: none; }}
 table {{ border-collapse: collapse; margin: 4pt 0 8pt 0; font-size: 8.8pt; }}
@@ -62,7 +64,7 @@ def _body(nb: nbformat.NotebookNode) -> str:
 def print_html(nb: nbformat.NotebookNode, summary: dict, lang: str = "id", illustrative: bool = False) -> str:
     """The print page as HTML (what WeasyPrint renders)."""
     t = TEXT.get(lang, TEXT["id"])
-    met = bool(summary.get("met_headline"))
+    badge = badge_class(summary)
     status = html.escape(str(summary.get(f"status_label_{lang}", summary.get("status", ""))))
     region = html.escape(str(summary.get("region_name", "")))
     province = html.escape(str(summary.get("province_name", "")))
@@ -75,7 +77,7 @@ def print_html(nb: nbformat.NotebookNode, summary: dict, lang: str = "id", illus
         f"<style>{css}</style></head><body>"
         f"<div class='title-block'><div class='kicker'>{t['brief']}</div><h1>{region}</h1>"
         f"<div class='sub'>{province} · {month} · {t['status']}: "
-        f"<span class='badge {'met' if met else 'unmet'}'>{status}</span></div>{note}</div>"
+        f"<span class='badge {badge}'>{status}</span></div>{note}</div>"
         f"<div class='content'>{_body(nb)}</div></body></html>"
     )
 
