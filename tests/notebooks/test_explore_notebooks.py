@@ -22,7 +22,7 @@ CASES = {
         {"region_code": "32.03", "period": "2024-12", "lang": "id"},
         [
             "52.298 jiwa × Rp42.000 × 12 bulan = Rp26.358.192.000 per tahun",
-            "biaya Pemda menjadi Rp148.920.408.000 per tahun",
+            "biaya Pemda menjadi Rp139.312.656.000 per tahun",
             "yang tercepat, pada Desember 2025",
             "317 dari 514 kabupaten/kota berada di bawah cakupan 98 persen",
             "Rp2.196.632.088.000 per tahun",
