@@ -58,6 +58,21 @@ def population_semester_ii_2024() -> pd.DataFrame:
     return p[["region_code", "male", "female", "population"]].reset_index(drop=True)
 
 
+def population_by_semester() -> pd.DataFrame:
+    """Dukcapil populations by semester: ``region_code``, ``semester`` (``S2-2024``...), ``population``, ``source``.
+
+    The Semester II 2024 file (every kab/kota) and the denominators published for other semesters
+    (``data/reference/penduduk_published.csv``, each with its source). A region-month's own population is its
+    denominator; this table is what the semesters are known to have been.
+    """
+    s2 = population_semester_ii_2024()[["region_code", "population"]].assign(
+        semester="S2-2024", source="Dukcapil Semester II 2024 (cahyadsn/wilayah, MIT)"
+    )
+    published = pd.read_csv(REFERENCE_DIR / "penduduk_published.csv", dtype={"region_code": str})
+    out = pd.concat([s2[["region_code", "semester", "population", "source"]], published], ignore_index=True)
+    return out.sort_values(["region_code", "semester"]).reset_index(drop=True)
+
+
 def published_figures() -> pd.DataFrame:
     """Every published coverage/activity figure we know (see data/reference/published_figures.csv)."""
     return pd.read_csv(REFERENCE_DIR / "published_figures.csv", dtype={"region_code": str, "as_of": str})

@@ -109,22 +109,21 @@ ANCHORS: list[Anchor] = [
     Anchor("19.06", "2024-12", registered=129_776),
 ]
 
-# Dukcapil populations used as denominators that differ from the Semester II 2024 file, by semester label.
-POPULATION_PINS: dict[str, dict[str, int]] = {
-    "17.07": {"S1-2023": 112_982, "S1-2025": 116_169},  # Lebong 2024-03 and 2026-01 denominators
-    "33.75": {"S1-2022": 316_933},
-    "33.25": {"S1-2022": 828_576},
-    "33.26": {"S1-2022": 1_000_810},
-    "33.27": {"S1-2022": 1_560_000},  # Pemalang 2023-03 ("1,56 juta")
-    "32.71": {"S1-2023": 1_122_772},  # Kota Bogor May 2024: Dukcapil konsolidasi bersih Semester I 2023
-    "32.11": {"S2-2023": 1_197_302},  # Sumedang Aug 2024
-    "19.06": {"S1-2024": 133_386},  # Belitung Timur 2024
-    "33.05": {"S1-2024": 1_446_800},  # Kebumen Mar 2025: about 99 % of registered 1,432,409
-    "32.73": {"S1-2025": 2_599_743},  # Kota Bandung Feb 2026
-    "35.07": {"S1-2025": 2_759_103},  # Kab. Malang end 2025
-    "35.79": {"S1-2025": 226_323},  # Kota Batu end 2025
-    "35.73": {"S1-2025": 891_866},  # Kota Malang end 2025: 944,040 registered = 105.85 %
-}
+
+def population_pins() -> dict[str, dict[str, int]]:
+    """Published denominators other than the Semester II 2024 file, by region and semester
+    (``data/reference/penduduk_published.csv`` via :func:`uhc_lib.inputs.reference.population_by_semester`)."""
+    from uhc_lib.inputs import reference
+
+    table = reference.population_by_semester()
+    table = table[table["semester"] != "S2-2024"]
+    out: dict[str, dict[str, int]] = {}
+    for r in table.itertuples():
+        out.setdefault(str(r.region_code), {})[str(r.semester)] = int(r.population)
+    return out
+
+
+POPULATION_PINS = population_pins()
 
 BACKCAST_PINS = ("17.07", "33.75", "33.25", "33.26")
 """The pins the Semester I 2023 growth shift was fitted with before the 2026 extension. Fitting it on them alone
