@@ -180,3 +180,16 @@ def test_lebong_only_reactivation(lebong):
 def test_bad_options(cianjur, options, message):
     with pytest.raises(ValueError, match=message):
         budget.budget_for(cianjur, 0, 10, **options)
+
+
+def test_pbid_enrolment_pays_the_participant_share_and_the_regional_assistance(cianjur):
+    b = budget.budget_for(cianjur, 100, 0, enrol_as="pbid")
+    assert [(ln.item, ln.monthly_rp, ln.payer) for ln in b.lines] == [
+        ("enrol_pbid", 35_000, "regency"),
+        ("regional_share", 2_800, "regency"),
+        ("central_share", 4_200, "central"),
+    ]
+    assert b.enrolment == (100, 37_800, 100 * 37_800 * 12) and b.assumptions[0] == "enrol_as_pbid"
+    assert budget.budget_for(cianjur, 100, 0).enrolment == (100, 42_000, 100 * 42_000 * 12)
+    with pytest.raises(ValueError, match="enrol_as must be one of"):
+        budget.budget_for(cianjur, 100, 0, enrol_as="pbi_apbd")

@@ -39,11 +39,13 @@ from uhc_lib.rules import premiums
 PEMDA = "pbpu_pemda"
 ARREARS_CAP_MONTHS = 24  # Perpres 64/2020: arrears to pay on reactivation are capped at 24 months
 PAYERS = ("regency", "province", "participant", "csr", "central")
+ENROL_AS = ("pbpu_pemda", "pbid")
 DINSOS_SHARE = 0.5  # of inactive PBI APBN, the share assumed poor in DTSEN and so free to go back via the Dinas Sosial
 TAKEOVER_SEGMENTS = ("pbi_apbn", "ppu")
 MANDIRI_SEGMENTS = ("pbpu_mandiri", "bp")
 ASSUMPTIONS = (
     "enrol_as_pemda",
+    "enrol_as_pbid",
     "split_by_inactive",
     "split_given",
     "no_segments",
@@ -113,6 +115,7 @@ class Budget:
     target: Target | None = field(default=None, repr=False)
     province_share: float = 0.0
     pbi_via_dinsos: float = 0.0
+    enrol_as: str = "pbpu_pemda"
 
     def table(self) -> pd.DataFrame:
         """One row per line: item, segment, persons, monthly_rp, months, payer, recurring, rupiah."""
@@ -130,6 +133,14 @@ class Budget:
             for ln in self.lines
             if (payer is None or ln.payer == payer) and (recurring is None or ln.recurring == recurring)
         )
+
+    @property
+    def enrolment(self) -> tuple[int, int, int] | None:
+        """Residents enrolled: (persons, what the regency pays a person a month, what it pays in all), or None."""
+        lines = [ln for ln in self.lines if ln.segment is None and ln.payer == "regency"]
+        if not lines:
+            return None
+        return lines[0].persons, sum(ln.monthly_rp for ln in lines), sum(ln.rupiah for ln in lines)
 
     @property
     def regency_yearly(self) -> int:
@@ -270,6 +281,7 @@ def budget_for(
     target: Target | None = None,
     pbi_via_dinsos: float = DINSOS_SHARE,
     province_share: float | None = None,
+    enrol_as: str = "pbpu_pemda",
 ) -> Budget:
     """Budget for enrolling ``enrol`` residents as PBPU Pemda and reactivating ``reactivate`` inactive participants.
 
@@ -289,7 +301,12 @@ def budget_for(
         pbi_via_dinsos: share (0..1) of the inactive PBI APBN to reactivate that go back free through the Dinas
             Sosial (the central government pays their premium); the rest is taken over as PBPU Pemda.
         province_share: the province's share of PBPU Pemda premiums (default: ``data/rules/pemda_cost_sharing.csv``).
+        enrol_as: ``pbpu_pemda`` (the Pemda pays the whole class III premium) or ``pbid`` (residents enrolled as
+            class III PBPU with the Pemda paying the participant's Rp35,000 share and its Rp2,800 regional share, the
+            central government its Rp4,200, as Pamekasan did in 2022).
     """
+    if enrol_as not in ENROL_AS:
+        raise ValueError(f"enrol_as must be one of {ENROL_AS}, got {enrol_as!r}")
     if not 0 <= mandiri_to_pemda <= 1 or not 0 <= pbi_via_dinsos <= 1:
         raise ValueError(
             f"shares are between 0 and 1, got mandiri_to_pemda={mandiri_to_pemda}, pbi_via_dinsos={pbi_via_dinsos}"
@@ -303,7 +320,18 @@ def budget_for(
         raise ValueError("arrears_months and months must not be negative")
     month = pd.Period(on if on is not None else fig.period, "M")
     assumptions = ["enrol_as_pemda"] if enrol else []
-    lines = _pemda_lines("enrol", None, int(enrol), month, months, province) if enrol else []
+    if not enrol:
+        lines = []
+    elif enrol_as == "pbid":
+        shares = premiums.premium_breakdown("pbpu_mandiri", 3, month)
+        lines = [
+            BudgetLine("enrol_pbid", None, int(enrol), shares["participant"], months, "regency"),
+            BudgetLine("regional_share", None, int(enrol), shares.get("regency", 0), months, "regency"),
+            BudgetLine("central_share", None, int(enrol), shares.get("central", 0), months, "central"),
+        ]
+        assumptions = ["enrol_as_pbid"]
+    else:
+        lines = _pemda_lines("enrol", None, int(enrol), month, months, province)
     if split is not None:
         if sum(split.values()) != reactivate:
             raise ValueError(f"the split adds up to {sum(split.values())}, not to reactivate={reactivate}")
@@ -361,6 +389,7 @@ def budget_for(
         target=target,
         province_share=province,
         pbi_via_dinsos=pbi_via_dinsos,
+        enrol_as=enrol_as,
     )
 
 

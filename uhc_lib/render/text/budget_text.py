@@ -20,6 +20,8 @@ from uhc_lib.rules import segments
 ITEMS = {
     "id": {
         "enrol": "Pendaftaran penduduk sebagai PBPU Pemda",
+        "enrol_pbid": "Pendaftaran penduduk sebagai PBID (bagian iuran peserta kelas III)",
+        "central_share": "Bagian pemerintah pusat (kelas III)",
         "takeover": "Pengambilalihan peserta nonaktif sebagai PBPU Pemda",
         "reactivate_pemda": "Pengaktifan kembali PBPU Pemda",
         "pbi_dinsos": "PBI APBN diaktifkan kembali lewat Dinas Sosial (gratis bagi Pemda)",
@@ -31,6 +33,8 @@ ITEMS = {
     },
     "en": {
         "enrol": "Residents enrolled as PBPU Pemda",
+        "enrol_pbid": "Residents enrolled as PBID (the participant's class III share)",
+        "central_share": "Central government share (class III)",
         "takeover": "Inactive participants taken over as PBPU Pemda",
         "reactivate_pemda": "PBPU Pemda reactivated",
         "pbi_dinsos": "PBI APBN reactivated through the Dinas Sosial (free to the regency)",
@@ -115,6 +119,8 @@ ASSUMPTION_TEXT = {
     "id": {
         "enrol_as_pemda": "Penduduk yang belum terdaftar didaftarkan sebagai PBPU Pemda kelas III dan langsung aktif "
         "(status UHC Prioritas/non cut-off); iurannya dibayar Pemda.",
+        "enrol_as_pbid": "Penduduk yang belum terdaftar didaftarkan sebagai PBPU kelas III (PBID): Pemda membayar "
+        "bagian iuran peserta (Rp35.000) dan bantuan iuran daerah (Rp2.800), pemerintah pusat Rp4.200.",
         "split_by_inactive": "Peserta yang diaktifkan kembali dibagi menurut segmen sebanding dengan jumlah peserta "
         "nonaktif tiap segmen pada {month}.",
         "split_given": "Pembagian peserta yang diaktifkan kembali menurut segmen ditentukan pengguna.",
@@ -146,6 +152,8 @@ ASSUMPTION_TEXT = {
     "en": {
         "enrol_as_pemda": "Residents not yet registered are enrolled as class III PBPU Pemda and are active at once "
         "(UHC Prioritas/non cut-off status); the regency pays their premium.",
+        "enrol_as_pbid": "Residents not yet registered are enrolled as class III PBPU (PBID): the regency pays the "
+        "participant's share (IDR 35,000) and the regional assistance (IDR 2,800), the central government IDR 4,200.",
         "split_by_inactive": "Participants to reactivate are spread over segments in proportion to each segment's "
         "inactive participants in {month}.",
         "split_given": "The split of participants to reactivate by segment is the user's.",
@@ -254,19 +262,25 @@ def denda_sentence(b: Budget, lang: str = "id") -> str:
     )
 
 
+AS_WORDS = {
+    "id": {"pbpu_pemda": "peserta PBPU Pemda", "pbid": "peserta PBPU kelas III (PBID)"},
+    "en": {"pbpu_pemda": "PBPU Pemda participants", "pbid": "class III PBPU participants (PBID)"},
+}
+
+
 def budget_sentence(b: Budget, lang: str = "id") -> str:
     """The persons to enrol and to reactivate for the budget's target and what the regency pays a year."""
     check_lang(lang)
-    enrol = next((ln for ln in b.lines if ln.item == "enrol"), None)
+    enrol = b.enrolment
     t = b.target
     if lang == "en":
         intro = f"To meet {t.short_label('en')} ({t.rules_name('en')}: {minimums_text(t, 'en')}), " if t else ""
         parts = []
         if enrol:
             parts.append(
-                f"the regency must enrol {fmt.persons(enrol.persons, 'en')} as PBPU Pemda participants: at "
-                f"{fmt.rupiah(enrol.monthly_rp, 'en')} a person a month (class III), "
-                f"{fmt.rupiah(enrol.rupiah, 'en')} a year"
+                f"the regency must enrol {fmt.persons(enrol[0], 'en')} as {AS_WORDS['en'][b.enrol_as]}: at "
+                f"{fmt.rupiah(enrol[1], 'en')} a person a month (class III), "
+                f"{fmt.rupiah(enrol[2], 'en')} a year"
             )
         if b.reactivate_needed:
             parts.append(f"{fmt.number(b.reactivate_needed, 'en')} inactive participants must become active again")
@@ -278,9 +292,9 @@ def budget_sentence(b: Budget, lang: str = "id") -> str:
     parts = []
     if enrol:
         parts.append(
-            f"Pemda perlu mendaftarkan {fmt.persons(enrol.persons, 'id')} sebagai peserta PBPU Pemda: dengan iuran "
-            f"{fmt.rupiah(enrol.monthly_rp, 'id')} per orang per bulan (kelas III), biayanya "
-            f"{fmt.rupiah(enrol.rupiah, 'id')} per tahun"
+            f"Pemda perlu mendaftarkan {fmt.persons(enrol[0], 'id')} sebagai {AS_WORDS['id'][b.enrol_as]}: "
+            f"dengan iuran {fmt.rupiah(enrol[1], 'id')} per orang per bulan (kelas III), biayanya "
+            f"{fmt.rupiah(enrol[2], 'id')} per tahun"
         )
     if b.reactivate_needed:
         parts.append(f"sebanyak {fmt.number(b.reactivate_needed, 'id')} peserta nonaktif perlu diaktifkan kembali")
