@@ -22,7 +22,8 @@ def test_kill_9_of_a_batch_leaves_no_process_behind(tmp_path):
     out = tmp_path / "2024-07" / "id"
     uhc = [sys.executable, "-m", "uhc_lib.cli"]
     log = (tmp_path / "batch.log").open("w")
-    batch = subprocess.Popen([*uhc, "batch", "--province", "17", "--period", "2024-07", "--jobs", "2", "--quiet",
+    # Jawa Barat's 27 briefs: enough that the batch is still running after the second run below is refused
+    batch = subprocess.Popen([*uhc, "batch", "--province", "32", "--period", "2024-07", "--jobs", "2", "--quiet",
                               "--out", str(tmp_path)], stdout=log, stderr=log)  # fmt: skip
     deadline = time.time() + 120
     while time.time() < deadline and not _briefs(out):
@@ -33,7 +34,7 @@ def test_kill_9_of_a_batch_leaves_no_process_behind(tmp_path):
     assert len(tree) >= 4 and len(kernels) == 2, [p.cmdline() for p in tree]  # 2 workers, 2 kernels
 
     # while it runs, a second batch into the same folder is refused, naming the folder and the process
-    second = subprocess.run([*uhc, "batch", "--regions", "17.01", "--period", "2024-07", "--quiet", "--out",
+    second = subprocess.run([*uhc, "batch", "--regions", "32.01", "--period", "2024-07", "--quiet", "--out",
                              str(tmp_path)], capture_output=True, text=True, timeout=60)  # fmt: skip
     assert second.returncode == 3
     assert f"{out} is in use by process {batch.pid}" in second.stderr and "Traceback" not in second.stderr
@@ -47,7 +48,7 @@ def test_kill_9_of_a_batch_leaves_no_process_behind(tmp_path):
     written = _briefs(out)
     time.sleep(1.5)
     assert _briefs(out) == written  # nobody is writing any more
-    assert len(written) < 10  # Bengkulu has 10 kab/kota: killed part-way
+    assert len(written) < 27  # Jawa Barat has 27 kab/kota: killed part-way
 
     # the next run takes over the dead batch's lock and indexes what the folder holds
     brief = subprocess.run([*uhc, "brief", "17.07", "--period", "2024-07", "--out", str(tmp_path)],
