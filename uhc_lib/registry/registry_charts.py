@@ -31,6 +31,7 @@ TEXT = {
         "desil": "desil kesejahteraan (keluarga termiskin dahulu)",
         "synthetic": "Data sintetis (ilustratif)",
         "hidden": "disembunyikan (*)",
+        "none_left": "Tidak ada penduduk hidup yang belum terdaftar: daftar kerja kosong.",
     },
     "en": {
         "title": "Residents not enrolled by decile, and the running PBPU Pemda premium",
@@ -41,6 +42,7 @@ TEXT = {
         "desil": "welfare decile (poorest families first)",
         "synthetic": "Synthetic data (illustrative)",
         "hidden": "hidden (*)",
+        "none_left": "No alive resident is unregistered: the worklist is empty.",
     },
 }
 
@@ -65,6 +67,11 @@ def worklist_chart(
     labels = [t["unknown"] if code == UNKNOWN_DESIL else code for code in values.index]
     x = list(range(len(values)))
     fig, ax = plt.subplots(figsize=(8.2, 4.2), dpi=DPI, layout="constrained")
+    if values.empty:  # everyone is enrolled: say so instead of drawing empty axes
+        ax.set_axis_off()
+        ax.set_title(t["title"], fontsize=10, loc="left")
+        ax.text(0.5, 0.5, t["none_left"], transform=ax.transAxes, ha="center", va="center", fontsize=10)
+        return fig
     shown = ~mask["persons"]
     ax.bar([i for i in x if shown.iloc[i]], values["persons"][shown], color=BAR_COLOR, label=t["persons"])
     top = max(values["persons"][shown].max() if shown.any() else 1, 1)

@@ -207,6 +207,16 @@ def title(region_name: str, lang: str = "id") -> str:
 def headline(k: dict, lang: str = "id") -> str:
     """Coverage above 100 percent and the activity rate, with the numerators and the denominator."""
     n = lambda v: fmt.number(v, lang)  # noqa: E731
+    if not k["residents"]:  # no alive resident: no share can be computed
+        if lang == "en":
+            return (
+                f"The registry holds no alive resident, so coverage and activity cannot be computed; the participant "
+                f"extract holds {n(k['participants'])} records, {n(k['active_records'])} of them active."
+            )
+        return (
+            f"Registrasi tidak memuat penduduk hidup, sehingga cakupan dan keaktifan tidak dapat dihitung; data "
+            f"peserta memuat {n(k['participants'])} catatan, {n(k['active_records'])} di antaranya aktif."
+        )
     if lang == "en":
         return (
             f"The participant extract holds {n(k['participants'])} records for {n(k['residents'])} alive residents in "
@@ -276,7 +286,7 @@ def findings(k: dict, lang: str = "id") -> list[str]:
                 f"{t('deceased_active_pemda')} of the deceased are active PBPU Pemda participants: premiums paid by "
                 f"the regency, {cost('deceased_active_pemda_cost', 'deceased_active_pemda', 'up to {}')} a year.",
             )
-        return [_sentence_case(s) for s in out]
+        return [_sentence_case(s) for s in (out if k["residents"] else out[1:])]
     out = [
         f"Cakupan {fmt.percent(k['coverage_pct'])} melebih-lebihkan perlindungan: {t('not_enrolled')} penduduk "
         f"hidup belum memiliki catatan JKN dan {t('inactive_residents')} hanya memiliki catatan yang tidak aktif.",
@@ -297,7 +307,7 @@ def findings(k: dict, lang: str = "id") -> list[str]:
             f"iurannya dibayar Pemda, "
             f"{cost('deceased_active_pemda_cost', 'deceased_active_pemda', 'hingga {}')} setahun.",
         )
-    return [_sentence_case(s) for s in out]
+    return [_sentence_case(s) for s in (out if k["residents"] else out[1:])]  # no residents: no coverage to judge
 
 
 def _count(k: dict, key: str, lang: str) -> str:
