@@ -37,7 +37,7 @@ from uhc_lib.analysis.brief import BriefFigures, Target
 from uhc_lib.rules import premiums
 
 PEMDA = "pbpu_pemda"
-ARREARS_CAP_MONTHS = 24  # Perpres 64/2020: arrears to pay on reactivation are capped at 24 months
+ARREARS_CAP_MONTHS = premiums.arrears_rule("arrears_cap_months")  # 24 (Perpres 64/2020), from arrears_rules.csv
 PAYERS = ("regency", "province", "participant", "csr", "central")
 ENROL_AS = ("pbpu_pemda", "pbid")
 DINSOS_SHARE = 0.5  # of inactive PBI APBN, the share assumed poor in DTSEN and so free to go back via the Dinas Sosial

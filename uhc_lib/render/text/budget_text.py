@@ -15,7 +15,7 @@ from uhc_lib.common import fmt
 from uhc_lib.common.lang import check_lang
 from uhc_lib.render.text.narrative import minimums_text
 from uhc_lib.render.text.tables import markdown_table
-from uhc_lib.rules import segments
+from uhc_lib.rules import premiums, segments
 
 ITEMS = {
     "id": {
@@ -252,8 +252,6 @@ def denda_sentence(b: Budget, lang: str = "id") -> str:
     """The denda layanan risk where the budget reactivates participants by paying their arrears (empty otherwise)."""
     if not any(ln.item == "arrears" for ln in b.lines):
         return ""
-    from uhc_lib.rules import premiums  # the rule values, as data
-
     return DENDA[check_lang(lang)].format(
         days=premiums.arrears_rule("denda_window_days"),
         rate=fmt.percent(premiums.arrears_rule("denda_rate_pct"), lang, 0),
