@@ -236,3 +236,41 @@ def test_lebong_without_segment_breakdown(lebong):
     assert table.loc["Combination", "active_end"] == 85_833 + 5_225
     assert table.loc["Combination", "regency_yearly_rp"] == (2_612 * 42_000 + 2_613 * 2_800) * 12 == 1_404_244_800
     assert table.loc["Regency enrols residents", "registered_end"] == 114_630
+
+
+def test_province_shares_the_pbpu_pemda_premium_not_the_mandiri_regional_share():
+    # Riau (14.xx): the province pays 55 % of the PBPU Pemda premium. 10 enrolled + 20 taken over = 30 x Rp42,000;
+    # the Rp2,800 regional share of 20 reactivated mandiri class III stays the regency's.
+    sc = Scenario(
+        "riau",
+        [EnrolUnregistered(pace=10), TakeOverInactive(pace=20, segment="ppu"), ReactivateArrears(pace=20)],
+    )
+    path = S.simulate(tiny(region_code="14.71"), sc, months=1)
+    jan = at(path, "2025-01")
+    pemda = 30 * 42_000
+    assert jan["cost_province_rp"] == round(pemda * 0.55)
+    assert jan["cost_regency_rp"] == pemda - round(pemda * 0.55) + 20 * 2_800
+    assert jan["recurring_province_rp"] == jan["cost_province_rp"]
+    assert path.attrs["province_share"] == 0.55
+    costs = S.cost_summary(path)
+    assert costs["province_yearly_rp"] == 12 * round(pemda * 0.55)
+    assert costs["regency_yearly_rp"] == 12 * (pemda - round(pemda * 0.55) + 20 * 2_800)
+
+
+def test_province_split_keeps_the_total_and_the_lever_table_adds_up():
+    from uhc_lib.analysis import scenario_mix
+
+    sc = Scenario("dki", [EnrolUnregistered(pace=10), CleanData(pace=5, segment="pbpu_pemda", active_share=1.0)])
+    whole = S.simulate(tiny(), sc, months=3)  # no region code: the regency pays all
+    dki = S.simulate(tiny(region_code="31.71"), sc, months=3)  # DKI Jakarta: the province pays all
+    assert (whole["cost_province_rp"] == 0).all()
+    assert (dki["cost_regency_rp"] == 0).all()
+    assert dki["cost_province_rp"].tolist() == whole["cost_regency_rp"].tolist()
+    table = scenario_mix.lever_table(dki, sc)
+    assert table["cost_province_rp"].sum() == dki["cost_province_rp"].sum()
+    assert (table["cost_regency_rp"] == 0).all()
+
+
+def test_province_share_outside_0_1_is_refused():
+    with pytest.raises(ValueError, match="province_share"):
+        S.simulate(tiny(), Scenario("x", [EnrolUnregistered(pace=1)]), months=1, province_share=1.5)

@@ -25,6 +25,7 @@ from uhc_lib.analysis.scenarios import (
     ReactivateArrears,
     Scenario,
     TakeOverInactive,
+    lever_costs,
 )
 from uhc_lib.common.lang import check_lang
 
@@ -69,11 +70,12 @@ def lever_table(path: pd.DataFrame, scenario: Scenario) -> pd.DataFrame:
         added = cum - [int(path[f"persons_{i}"].iloc[0]), *cum[:-1]]
         costs = dict.fromkeys(COST_PAYERS, 0)
         last_recurring = 0
+        share = float(path.attrs.get("province_share", 0.0))
         for period, c, a in zip(projected["period"], cum, added, strict=True):
-            recurring = lever.monthly_costs(period, int(c))
+            recurring, one_off = lever_costs(lever, period, int(c), int(a), share)
             for payer, rp in recurring.items():
                 costs[payer] += rp
-            for payer, rp in lever.one_off_costs(period, int(a)).items():
+            for payer, rp in one_off.items():
                 costs[payer] += rp
             last_recurring = recurring.get("regency", 0)
         persons = int(cum[-1]) if len(cum) else 0

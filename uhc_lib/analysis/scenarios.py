@@ -6,9 +6,12 @@ left. A simulation starts from one region-month (month 0) and projects ``months`
 at its start value (the Dukcapil semester updates are not modelled, unlike the brief's percentage-pace projection),
 and nothing else changes unless a lever says so (the :class:`CurrentPace` lever carries on the recent trend).
 
-Costs are rupiah per month by payer (regency, participant, csr): premiums from ``data/rules/premiums.csv`` in force in
-each projected month, for every person a lever has added so far (a person added in a month is paid for from that
-month), plus one-off costs (arrears) in the month a person is added. The central government's share is not counted.
+Costs are rupiah per month by payer (regency, province, participant, csr, central): premiums from
+``data/rules/premiums.csv`` in force in each projected month, for every person a lever has added so far (a person
+added in a month is paid for from that month), plus one-off costs (arrears) in the month a person is added. Where the
+province shares the PBPU Pemda premium (``data/rules/pemda_cost_sharing.csv``: Riau, DKI Jakarta, Kab. Serang) the
+levers that pay it (enrolment, take-over, removed PBPU Pemda) are split between regency and province. The central
+government's share of the mandiri class III premium is not counted.
 
 Reactivation levers draw on the inactive participants of their segment (known when the start comes from a brief
 with a segment breakdown) and never make active exceed registered.
@@ -30,7 +33,7 @@ from uhc_lib.rules import criteria, premiums
 from uhc_lib.rules.indicators import meets
 
 PEMDA = "pbpu_pemda"
-COST_PAYERS = ("regency", "participant", "csr", "central")
+COST_PAYERS = ("regency", "province", "participant", "csr", "central")
 ARREARS_CAP_MONTHS = budget.ARREARS_CAP_MONTHS
 
 
@@ -94,6 +97,7 @@ class Lever:
 
     segment = None  # the segment whose inactive participants the lever draws on (None: none)
     registered_effect, active_effect, pemda_effect = 0, 0, 0
+    pays_pemda_premium = False  # the regency's cost is the PBPU Pemda premium, which a province may share
 
     def __post_init__(self) -> None:
         if self.pace < 0 or (self.cap is not None and self.cap < 0):
@@ -139,6 +143,7 @@ class EnrolUnregistered(Lever):
     Prioritas), the regency (``payer``) paying the class III premium from then on."""
 
     registered_effect, active_effect, pemda_effect = 1, 1, 1
+    pays_pemda_premium = True
 
     def monthly_costs(self, period: pd.Period, cum: int) -> dict[str, int]:
         return {self.payer: cum * self._main(premiums.pemda_premium(period))}
@@ -198,6 +203,7 @@ class TakeOverInactive(_Reactivation):
     unless already PBPU Pemda, registered by the Pemda +n; the regency pays the class III premium."""
 
     segment: str = "pbi_apbn"
+    pays_pemda_premium = True
 
     def take(self, s: _Running, added: int, cum: int) -> None:
         super().take(s, added, cum)
@@ -236,6 +242,7 @@ class CleanData(Lever):
 
     segment: str | None = None
     active_share: float = 0.0
+    pays_pemda_premium = True
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -263,6 +270,24 @@ class CleanData(Lever):
         if self.segment != PEMDA:
             return {}
         return {self.payer: -self._active(cum) * self._main(premiums.pemda_premium(period))}
+
+
+def lever_costs(
+    lever: Lever, period: pd.Period, cum: int, added: int, province_share: float = 0.0
+) -> tuple[dict[str, int], dict[str, int]]:
+    """A lever's recurring and one-off rupiah this month by payer, the PBPU Pemda premium it pays split between
+    regency and province by ``province_share`` (0..1; the province's part rounded to the rupiah)."""
+    recurring = dict(lever.monthly_costs(period, cum))
+    if lever.pays_pemda_premium and province_share and "regency" in recurring:
+        province = int(round(recurring["regency"] * province_share))
+        recurring["regency"] -= province
+        recurring["province"] = recurring.get("province", 0) + province
+    return recurring, lever.one_off_costs(period, added)
+
+
+def region_province_share(region_code: str) -> float:
+    """The province's share of the region's PBPU Pemda premium (0 for a start without a region code)."""
+    return premiums.province_share(region_code) if region_code else 0.0
 
 
 @dataclass(frozen=True)
@@ -306,26 +331,34 @@ def _as_state(start: BriefFigures | State) -> State:
 
 
 def simulate(
-    start: BriefFigures | State, scenario: Scenario, months: int = 24, criteria_year: int | None = None
+    start: BriefFigures | State,
+    scenario: Scenario,
+    months: int = 24,
+    criteria_year: int | None = None,
+    province_share: float | None = None,
 ) -> pd.DataFrame:
     """Monthly path of ``scenario`` from ``start`` (month 0) for ``months`` months.
 
     Columns: period, month, population (held), registered, active, pemda_registered, inactive, coverage_pct,
     activity_pct, status (the best criterion met under each month's year, or ``criteria_year`` for all),
-    ``cost_<payer>_rp`` (that month), ``cum_cost_<payer>_rp``, ``recurring_regency_rp`` (the regency's recurring
-    cost that month) and ``persons_<i>`` (persons lever i has added so far).
+    ``cost_<payer>_rp`` (that month), ``cum_cost_<payer>_rp``, ``recurring_regency_rp`` and
+    ``recurring_province_rp`` (their recurring cost that month) and ``persons_<i>`` (persons lever i has added so far).
+    ``province_share``: the province's share of the PBPU Pemda premium (default: the region's rule).
     """
     st = _as_state(start)
     if months < 0:
         raise ValueError(f"months must not be negative, got {months}")
+    share = region_province_share(st.region_code) if province_share is None else float(province_share)
+    if not 0 <= share <= 1:
+        raise ValueError(f"province_share is a share between 0 and 1, got {share}")
     run = _Running(st.registered, st.active, st.pemda_registered, dict(st.inactive_by_segment))
     first = st.period + 1
     done = [0] * len(scenario.levers)
-    rows = [_row(st.period, 0, st, run, {}, 0, done)]
+    rows = [_row(st.period, 0, st, run, {}, {}, done)]
     for m in range(1, months + 1):
         period = st.period + m
         costs: dict[str, int] = {}
-        recurring = 0
+        recurring: dict[str, int] = {}
         for i, lever in enumerate(scenario.levers):
             begin = lever.start or first
             if period < begin:
@@ -342,10 +375,11 @@ def simulate(
             added = max(0, room if limit is None else min(room, limit))
             done[i] += added
             lever.take(run, added, done[i])
-            for payer, rp in lever.monthly_costs(period, done[i]).items():
+            monthly, one_off = lever_costs(lever, period, done[i], added, share)
+            for payer, rp in monthly.items():
                 costs[payer] = costs.get(payer, 0) + rp
-                recurring += rp if payer == "regency" else 0
-            for payer, rp in lever.one_off_costs(period, added).items():
+                recurring[payer] = recurring.get(payer, 0) + rp
+            for payer, rp in one_off.items():
                 costs[payer] = costs.get(payer, 0) + rp
         rows.append(_row(period, m, st, run, costs, recurring, done))
     path = pd.DataFrame(rows)
@@ -354,7 +388,11 @@ def simulate(
     path["pemda_registered"] = path["pemda_registered"].astype("Int64")
     path = _with_status(path, criteria_year)
     path.attrs.update(
-        scenario=scenario.name, region_code=st.region_code, region_name=st.region_name, illustrative=st.illustrative
+        scenario=scenario.name,
+        region_code=st.region_code,
+        region_name=st.region_name,
+        illustrative=st.illustrative,
+        province_share=share,
     )
     return path
 
@@ -372,7 +410,8 @@ def _row(period, m, st: State, run: _Running, costs, recurring, done) -> dict:
         "activity_pct": 100 * run.active / st.population,
     }
     row |= {f"cost_{p}_rp": int(costs.get(p, 0)) for p in COST_PAYERS}
-    row["recurring_regency_rp"] = int(recurring)
+    row["recurring_regency_rp"] = int(recurring.get("regency", 0))
+    row["recurring_province_rp"] = int(recurring.get("province", 0))
     row |= {f"persons_{i}": n for i, n in enumerate(done)}
     return row
 
@@ -444,12 +483,15 @@ def milestones(path: pd.DataFrame, criteria_year: int | None = None) -> pd.DataF
 
 def cost_summary(path: pd.DataFrame) -> dict[str, int]:
     """``regency_first_year_rp`` (all regency costs of the first 12 projected months), ``regency_yearly_rp`` (the
-    regency's recurring cost of the last month x 12: the yearly cost once the levers are in place) and
+    regency's recurring cost of the last month x 12: the yearly cost once the levers are in place), the same two for
+    the province (``province_first_year_rp``, ``province_yearly_rp``: its share of the PBPU Pemda premium) and
     ``total_<payer>_rp`` over the whole path."""
     projected = path[path["month"] > 0]
     out = {
         "regency_first_year_rp": int(projected["cost_regency_rp"].head(12).sum()),
         "regency_yearly_rp": int(path["recurring_regency_rp"].iloc[-1]) * 12,
+        "province_first_year_rp": int(projected["cost_province_rp"].head(12).sum()),
+        "province_yearly_rp": int(path["recurring_province_rp"].iloc[-1]) * 12,
     }
     out |= {f"total_{p}_rp": int(path[f"cost_{p}_rp"].sum()) for p in COST_PAYERS}
     return out

@@ -70,8 +70,11 @@ def test_cost_chart_draws_cumulative_rupiah(cianjur_runs):
     assert "regency" in ax.get_title(loc="left")
     fig = scenario_chart.cost_chart(paths, "csr", "id")
     assert "CSR perusahaan" in fig.axes[0].get_title(loc="left")
-    with pytest.raises(ValueError, match="no cost column for payer 'province'"):
-        scenario_chart.cost_chart(paths, "province")
+    fig = scenario_chart.cost_chart(paths, "province", "id")  # Cianjur: the province shares nothing
+    assert "Pemda provinsi" in fig.axes[0].get_title(loc="left")
+    assert all((ln.get_ydata() == 0).all() for ln in fig.axes[0].get_lines())
+    with pytest.raises(ValueError, match="no cost column for payer 'bank'"):
+        scenario_chart.cost_chart(paths, "bank")
 
 
 def test_tiny_state_lines_in_both_languages():

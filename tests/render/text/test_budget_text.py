@@ -157,3 +157,19 @@ def test_who_pays_what_cash_flow_and_the_denda_warning(cianjur_budget, cianjur):
         n.startswith("Dari peserta PBI APBN yang dinonaktifkan (DTSEN), 50 persen dianggap miskin") for n in notes
     )
     assert any("tidak hapus: peserta tetap menanggungnya" in n for n in notes)
+
+
+def test_scenario_text_names_the_province_share_where_it_pays(cianjur):
+    # Riau: 55 % of the PBPU Pemda premium is the province's; 30 enrolled x Rp42,000 x 12 = Rp15,120,000 a year.
+    state = S.State(period=pd.Period("2024-12", "M"), population=1000, registered=950, active=700, region_code="14.71")
+    table = S.compare([S.Scenario("Daftar", [S.EnrolUnregistered(pace=30, cap=30)])], state, 3)
+    target = budget.default_target(cianjur)
+    assert budget_text.scenario_sentence(table.iloc[0], target, "id").endswith(
+        "biaya Pemda Rp6.804.000 per tahun, ditambah biaya provinsi Rp8.316.000 per tahun."
+    )
+    assert budget_text.scenario_sentence(table.iloc[0], target, "en").endswith(
+        "the regency would pay IDR 6,804,000 a year and the province IDR 8,316,000."
+    )
+    lines = budget_text.scenario_table(table, target, "id").splitlines()
+    assert lines[0].endswith("| Biaya Pemda per tahun | Biaya provinsi per tahun |")
+    assert lines[-1].endswith("| Rp6.804.000 | Rp8.316.000 |")

@@ -79,6 +79,7 @@ HEADERS = {
         "reached": "{target} tercapai",
         "first_year": "Biaya Pemda 12 bulan pertama",
         "yearly": "Biaya Pemda per tahun",
+        "province_yearly": "Biaya provinsi per tahun",
         "not_reached": "tidak dalam {n} bulan",
         "who": "Pembayar",
         "yearly_cost": "Biaya per tahun",
@@ -105,6 +106,7 @@ HEADERS = {
         "reached": "{target} reached",
         "first_year": "Regency cost, first 12 months",
         "yearly": "Regency cost a year",
+        "province_yearly": "Province cost a year",
         "not_reached": "not within {n} months",
         "who": "Payer",
         "yearly_cost": "Cost a year",
@@ -325,9 +327,11 @@ def _reached(value: object, horizon: int, lang: str) -> str:
 
 def scenario_table(table: pd.DataFrame, target: Target, lang: str = "id") -> str:
     """One row per scenario: coverage and activity at the end, the month ``target`` is reached, the regency's cost
-    in the first 12 months and a year once the levers are in place."""
+    in the first 12 months and a year once the levers are in place, and the province's yearly cost where it shares
+    the PBPU Pemda premium."""
     h = HEADERS[check_lang(lang)]
     col = reached_column(target.year, target.criterion)
+    province = "province_yearly_rp" in table and bool((table["province_yearly_rp"] != 0).any())
     rows = [
         [
             r["scenario"],
@@ -336,11 +340,12 @@ def scenario_table(table: pd.DataFrame, target: Target, lang: str = "id") -> str
             _reached(r[col], int(r["horizon_months"]), lang),
             fmt.rupiah(r["regency_first_year_rp"], lang),
             fmt.rupiah(r["regency_yearly_rp"], lang),
+            *([fmt.rupiah(r["province_yearly_rp"], lang)] if province else []),
         ]
         for _, r in table.iterrows()
     ]
     header = [h["scenario"], h["coverage_end"], h["activity_end"], h["reached"].format(target=target.short_label(lang))]
-    return markdown_table([*header, h["first_year"], h["yearly"]], rows)
+    return markdown_table([*header, h["first_year"], h["yearly"], *([h["province_yearly"]] if province else [])], rows)
 
 
 def scenario_sentence(row: pd.Series, target: Target, lang: str = "id") -> str:
@@ -348,6 +353,7 @@ def scenario_sentence(row: pd.Series, target: Target, lang: str = "id") -> str:
     check_lang(lang)
     when = row[reached_column(target.year, target.criterion)]
     n, name, yearly = int(row["horizon_months"]), row["scenario"], int(row["regency_yearly_rp"])
+    province = int(row.get("province_yearly_rp", 0) or 0)
     short = target.short_label(lang)
     if lang == "en":
         reach = (
@@ -360,6 +366,8 @@ def scenario_sentence(row: pd.Series, target: Target, lang: str = "id") -> str:
             if yearly
             else "no additional cost to the regency"
         )
+        if province:
+            cost += f" and the province {fmt.rupiah(province, 'en')}"
         return f"Scenario “{name}”: {reach}; {cost}."
     reach = (
         f"{short} tidak tercapai dalam {n} bulan"
@@ -367,6 +375,8 @@ def scenario_sentence(row: pd.Series, target: Target, lang: str = "id") -> str:
         else f"{short} tercapai pada {fmt.month(when, 'id')}"
     )
     cost = f"biaya Pemda {fmt.rupiah(yearly, 'id')} per tahun" if yearly else "tanpa biaya tambahan bagi Pemda"
+    if province:
+        cost += f", ditambah biaya provinsi {fmt.rupiah(province, 'id')} per tahun"
     return f"Skenario “{name}”: {reach}; {cost}."
 
 
