@@ -44,22 +44,26 @@ def test_texts_answer_the_cianjur_questions(cianjur_outlook, cianjur):
     budget = outlook_text.budget_markdown(o, "id")
     assert budget.startswith("## Anggaran untuk mencapai UHC Prioritas\n\n")
     assert "Pemda perlu mendaftarkan 52.298 jiwa sebagai peserta PBPU Pemda" in budget
-    assert "biayanya Rp26.358.192.000 per tahun" in budget and "Asumsi perhitungan:" in budget
+    assert "atau Rp26,4 miliar per tahun" in budget and "Asumsi perhitungan:" in budget
+    assert "| Rp26.358.192.000 |" in budget  # the exact figure in the table, the rounded one in the sentence
+    assert "minimal 98 persen" not in budget  # the criterion is defined once, in the status sentence
     intro = outlook_text.scenarios_intro(o, cianjur.population, "id")
     assert "selama 24 bulan dari Desember 2024 dengan jumlah penduduk tetap (2.614.845 jiwa)" in intro
     assert "- **Kombinasi**: Pendaftaran penduduk oleh Pemda" in intro
     table = outlook_text.scenarios_markdown(o, "id")
     assert "| Kombinasi | 98 persen | 80 persen | Desember 2025 |" in table
-    assert ("Skenario tercepat: “Kombinasi”, yang mencapai UHC Prioritas pada Desember 2025 dengan "
-            "biaya Pemda Rp33.958.310.400 per tahun setelah semua langkah berjalan.") in table  # fmt: skip
+    assert ("Skenario tercepat adalah “Kombinasi”: UHC Prioritas tercapai pada Desember 2025, dan setelah semua "
+            "langkahnya berjalan Pemda membayar Rp34 miliar per tahun.") in table  # fmt: skip
     # the two price tags are connected: the budget assumes the regency pays for everyone reactivated
     assert table.endswith(
-        "lebih kecil daripada anggaran di atas (Rp139.312.656.000 per tahun) karena dalam skenario sebagian peserta "
-        "mandiri melunasi tunggakannya sendiri atau dibiayai CSR, sedangkan anggaran di atas menganggap Pemda "
+        "lebih kecil daripada anggaran di atas (Rp139,3 miliar per tahun) karena dalam skenario sebagian peserta "
+        "mandiri melunasi tunggakannya sendiri atau iurannya dibayar CSR, sedangkan anggaran di atas menganggap Pemda "
         "membayar iuran semua peserta yang diaktifkan kembali."
     )
     peers = outlook_text.peers_markdown(o, "en")
     assert peers.startswith("## Position among the kabupaten/kota of Jawa Barat\n\nKabupaten Cianjur ranks 27th of 27")
+    assert "Against the UHC non cut-off lines, Kabupaten Cianjur meets the coverage line" in peers
+    assert "Dengan batas UHC non cut-off, Kabupaten Cianjur memenuhi batas cakupan" in outlook_text.peers_markdown(o)
 
 
 def _met_everything() -> pd.DataFrame:
@@ -91,3 +95,39 @@ def test_no_scenario_reaching_says_so(panel):
     assert outlook_text.scenarios_markdown(o, "en").endswith(
         "No scenario reaches UHC Prioritas within 3 months: the gap is larger than these measures alone can close."
     )
+
+
+@pytest.mark.parametrize("year", [2022, 2023, 2024, 2025, 2026])
+def test_every_criteria_year_of_the_rules_makes_a_brief(panel, year):
+    """What the brief notebook runs, for Lebong July 2024 under each year's rules (2022 has no activity minimum)."""
+    import matplotlib.pyplot as plt
+
+    from uhc_lib.render.charts import brief_charts, peer_charts, scenario_chart
+    from uhc_lib.render.text import narrative, tables
+    from uhc_lib.rules import criteria
+
+    assert year in set(criteria.criteria_table()["criteria_year"])
+    fig = brief_figures(panel, "17.07", "2024-07", year, illustrative=True)
+    o = outlook(fig, panel, "id")
+    for lang in ("id", "en"):
+        text = "\n".join(
+            [
+                narrative.markdown(fig, lang),
+                tables.headline_table(fig, lang),
+                tables.goals_table(fig, lang),
+                outlook_text.peers_markdown(o, lang),
+                outlook_text.budget_markdown(o, lang),
+                outlook_text.scenarios_intro(o, fig.population, lang),
+                outlook_text.scenarios_markdown(o, lang),
+            ]
+        )
+        assert str(year) in text and "nan" not in text.lower().split()
+    brief_charts.trend_chart(fig, "id")
+    brief_charts.segment_chart(fig, "id")
+    peer_charts.province_ranking_chart(o.province, highlight="17.07", lang="id", illustrative=True)
+    if o.paths:
+        scenario_chart.scenario_chart(o.paths, o.target, o.scenarios, "id", True)
+    plt.close("all")
+    if year == 2022:
+        assert o.position.activity_line is None
+        assert "Dengan batas UHC, Kabupaten Lebong memenuhi batas cakupan; 10 dari 10" in outlook_text.peers_markdown(o)

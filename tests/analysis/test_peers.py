@@ -81,8 +81,7 @@ def test_criteria_lines_per_year():
     assert peers.criteria_lines(2023) == (95.0, 75.0, "non_cut_off")
     assert peers.criteria_lines(2025) == (98.0, 80.0, "prioritas")
     assert peers.criteria_lines(2026) == (98.0, 80.0, "prioritas")
-    with pytest.raises(ValueError, match="no min_activity_pct"):
-        peers.criteria_lines(2022)
+    assert peers.criteria_lines(2022) == (95.0, None, "uhc")  # 2022: coverage only, no activity line
 
 
 def test_inequality_by_hand_on_three_regions():

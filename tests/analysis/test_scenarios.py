@@ -274,3 +274,12 @@ def test_province_split_keeps_the_total_and_the_lever_table_adds_up():
 def test_province_share_outside_0_1_is_refused():
     with pytest.raises(ValueError, match="province_share"):
         S.simulate(tiny(), Scenario("x", [EnrolUnregistered(pace=1)]), months=1, province_share=1.5)
+
+
+def test_indonesian_descriptions_say_iuran_not_premi():
+    """One word for the contribution in Indonesian: iuran (BPJS's own), never premi beside it."""
+    import re
+
+    from uhc_lib.analysis.scenarios import DESCRIPTIONS
+
+    assert not [k for k, text in DESCRIPTIONS["id"].items() if re.search(r"\bpremi\b", text)]

@@ -121,3 +121,11 @@ def test_month(period, lang, short, expected):
 def test_invalid_language_raises(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_large_rupiah_in_sentences_reads_as_the_press_writes_it():
+    assert fmt.rupiah_short(148_912_000_000) == "Rp148,9 miliar"
+    assert fmt.rupiah_short(148_912_000_000, "en") == "IDR 148.9 billion"
+    assert fmt.rupiah_short(290_808_000) == "Rp290,8 juta"
+    assert fmt.rupiah_short(1_234_000_000_000) == "Rp1,2 triliun"
+    assert fmt.rupiah_short(999_999) == "Rp999.999"  # below a million: the exact amount

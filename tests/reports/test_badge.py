@@ -32,3 +32,23 @@ def test_badge_colour_follows_the_status_and_its_words_are_the_sentence(region, 
 
 def test_summaries_without_a_tone_keep_the_old_colours():
     assert badge_class({"met_headline": True}) == "ok" and badge_class({"met_headline": False}) == "no"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("region", "period"), [("17.07", "2024-07"), ("32.03", "2024-12"), ("21.72", "2026-01")])
+def test_badge_table_and_sentence_read_one_value(region, period, lang):
+    """The PDF badge, the HTML brief's status row and the status sentence all print fig.status_label."""
+    from uhc_lib.render.text import tables
+
+    fig = api.figures_for(region, period)
+    label = fig.status_label(lang)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(narrative.status(fig, lang))])
+    assert f"<span class='badge {badge_class(summary(fig))}'>{label}</span>" in print_html(nb, summary(fig), lang)
+    assert f"| **{label}** |" in tables.headline_table(fig, lang)
+    sentence = narrative.status(fig, lang)
+    if fig.headline_target.met:
+        assert fig.headline_target.short_label(lang) in sentence and label.startswith(fig.headline_target.short_label(lang))
+    elif fig.status_tone == "none":
+        assert ("belum berstatus UHC" if lang == "id" else "is not UHC") in sentence
+    else:
+        assert label in sentence

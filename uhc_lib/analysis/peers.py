@@ -4,7 +4,9 @@ quadrants against the year's criteria, and inequality between the regions of a p
 Everything is computed for **one month** of the indicators frame (:func:`uhc_lib.rules.indicators.indicators`).
 
 Ranks: rank 1 is the highest value; ties share the lowest rank of their group (pandas ``method="min"``: values
-90, 85, 85, 80 rank 1, 2, 2, 4). Percentiles: the percent of the *other* regions of the group whose value is
+90, 85, 85, 80 rank 1, 2, 2, 4). Coverage is ranked capped at 100 percent: a coverage above 100 percent is a
+data-quality problem (participants no longer counted as residents), not a better result, so every region at or above
+100 percent shares the first rank. Percentiles: the percent of the *other* regions of the group whose value is
 strictly lower (100 = highest, 0 = lowest, NaN for a region alone in its group).
 
 Inequality measures follow the WHO Health Equity Assessment Toolkit (HEAT), Technical Notes (WHO, Geneva,
@@ -34,6 +36,7 @@ from uhc_lib.rules import criteria
 from uhc_lib.rules.indicators import meets
 
 METRICS = ("coverage_pct", "activity_pct")
+RANK_CAP_PCT = 100.0  # coverage is ranked capped here: above 100 percent is a data-quality problem
 COUNT_OF = {"coverage_pct": "registered", "activity_pct": "active"}
 QUADRANTS = ("both", "coverage_only", "activity_only", "neither")
 _BASE = ["region_code", "population", "registered", "active", "coverage_pct", "activity_pct"]
@@ -91,7 +94,7 @@ def peer_ranks(ind: pd.DataFrame, period: str | pd.Period | None = None) -> pd.D
     prov = out["province_code"]
     for metric in METRICS:
         m = metric.removesuffix("_pct")
-        values = out[metric]
+        values = ranked_values(out, metric)
         out[f"{m}_rank_province"] = values.groupby(prov).rank(method="min", ascending=False).astype("Int64")
         out[f"{m}_rank_national"] = values.rank(method="min", ascending=False).astype("Int64")
         out[f"{m}_percentile_province"] = _percentile(values, prov)
@@ -102,11 +105,18 @@ def peer_ranks(ind: pd.DataFrame, period: str | pd.Period | None = None) -> pd.D
     return out
 
 
-def criteria_lines(year: int) -> tuple[float, float, str]:
+def ranked_values(frame: pd.DataFrame, metric: str) -> pd.Series:
+    """The values ``metric`` is ranked by: activity as it is, coverage capped at 100 percent (see the module)."""
+    values = frame[_check_metric(metric)]
+    return values.clip(upper=RANK_CAP_PCT) if metric == "coverage_pct" else values
+
+
+def criteria_lines(year: int) -> tuple[float, float | None, str]:
     """Coverage and activity minimums drawn as the quadrant lines in ``year``, and the criterion they come from.
 
     The headline criterion's minimums (2023-24: 95/75 non cut-off; 2025: 98/80 Prioritas); a minimum the headline
-    lacks is taken from the lowest-ranked criterion of the year that has one.
+    lacks is taken from the lowest-ranked criterion of the year that has one. A year whose criteria have no activity
+    minimum at all (2022: UHC at 95 percent registered) has no activity line (``None``): every region meets it.
     """
     t = criteria.targets(year)
     head = criteria.headline(year)
@@ -114,9 +124,9 @@ def criteria_lines(year: int) -> tuple[float, float, str]:
     lines = []
     for col in ("min_coverage_pct", "min_activity_pct"):
         have = ordered[col].dropna()
-        if have.empty:
+        if have.empty and col == "min_coverage_pct":
             raise ValueError(f"the {criteria.rules_year(year)} criteria have no {col}: no quadrant line to draw")
-        lines.append(float(have.iloc[0]))
+        lines.append(None if have.empty else float(have.iloc[0]))
     return lines[0], lines[1], str(head["criterion"])
 
 
@@ -133,7 +143,7 @@ class Quadrants:
     criteria_year: int
     criterion: str
     coverage_line: float
-    activity_line: float
+    activity_line: float | None  # None: the year's criteria have no activity minimum (2022)
     regions: pd.DataFrame = field(repr=False)
     counts: pd.DataFrame = field(repr=False)
 
@@ -147,10 +157,13 @@ class Quadrants:
         return int(self.counts.set_index("quadrant").loc[quadrant, "count"])
 
 
-def _classify(frame: pd.DataFrame, cov_line: float, act_line: float) -> pd.DataFrame:
+def _classify(frame: pd.DataFrame, cov_line: float, act_line: float | None) -> pd.DataFrame:
     out = frame.copy()
     cov = meets(out["registered"], out["population"], cov_line)
-    act = meets(out["active"], out["population"], act_line)
+    if act_line is None:  # no activity minimum that year: nobody misses it
+        act = pd.Series(True, index=out.index)
+    else:
+        act = meets(out["active"], out["population"], act_line)
     out["meets_coverage_line"] = cov
     out["meets_activity_line"] = act
     out["quadrant"] = np.select([cov & act, cov, act], list(QUADRANTS[:3]), default="neither")
@@ -338,13 +351,28 @@ class PeerPosition:
     activity_percentile_province: float
     quadrant: str
     coverage_line: float
-    activity_line: float
+    activity_line: float | None  # None: the year's criteria have no activity minimum (2022)
     province_coverage_pct: float
     province_activity_pct: float
     province_n_both: int
     province: pd.DataFrame = field(repr=False)  # the province's regions, ranked, by activity (highest first)
     coverage_inequality: pd.Series = field(repr=False)  # province_inequality row for coverage_pct
     activity_inequality: pd.Series = field(repr=False)  # province_inequality row for activity_pct
+    criterion: str = ""  # the criterion the lines come from (the year's headline)
+    n_provinces_ranked: int = 0  # provinces with a region in the month's data
+    n_provinces_nation: int = 0  # provinces of Indonesia (reference)
+    coverage_ties_province: int = 0  # other regions of the province sharing the coverage rank (capped at 100 %)
+    coverage_ties_national: int = 0  # other regions of the data sharing the coverage rank
+
+    @property
+    def nationwide(self) -> bool:
+        """True when the month's data holds every province, so a rank among its regions is a national rank."""
+        return self.n_provinces_ranked >= self.n_provinces_nation > 0
+
+    @property
+    def coverage_capped(self) -> bool:
+        """True when the region's coverage is above the rank cap (ranked as 100 percent)."""
+        return self.coverage_pct > RANK_CAP_PCT
 
     def rank(self, metric: str, scope: str = "province") -> int:
         """Rank for ``metric`` (``coverage_pct``/``activity_pct``) in ``scope`` (``province``/``national``)."""
@@ -374,6 +402,9 @@ def peer_position(
     row = r[r["region_code"] == region_code].iloc[0]
     prov = r[r["province_code"] == row["province_code"]]
     ineq = {m: _province_inequality(prov, m).iloc[0] for m in METRICS}
+    own_cov = min(float(row["coverage_pct"]), RANK_CAP_PCT)
+    ties_prov = int((ranked_values(prov, "coverage_pct") == own_cov).sum()) - 1
+    ties_nat = int((ranked_values(r, "coverage_pct") == own_cov).sum()) - 1
     return PeerPosition(
         region_code=region_code,
         region_name=str(row["region_name"]),
@@ -400,6 +431,11 @@ def peer_position(
         province=prov.sort_values(["activity_pct", "region_code"], ascending=[False, True], ignore_index=True),
         coverage_inequality=ineq["coverage_pct"],
         activity_inequality=ineq["activity_pct"],
+        criterion=q.criterion,
+        n_provinces_ranked=int(r["province_code"].nunique()),
+        n_provinces_nation=len(reference.provinces()),
+        coverage_ties_province=ties_prov,
+        coverage_ties_national=ties_nat,
     )
 
 
@@ -412,7 +448,7 @@ class ProvincePeers:
     period: pd.Period
     criteria_year: int
     coverage_line: float
-    activity_line: float
+    activity_line: float | None
     pooled_coverage_pct: float
     pooled_activity_pct: float
     regions: pd.DataFrame = field(repr=False)  # quadrants().regions rows of the province, sorted by code

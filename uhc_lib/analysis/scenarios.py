@@ -562,10 +562,10 @@ DESCRIPTIONS = {
     "id": {
         "baseline": "Tren {n} bulan terakhir berlanjut (peserta terdaftar dan aktif, dalam jiwa per bulan).",
         "enrol": "Penduduk yang belum terdaftar (hasil pemadanan data dengan Dinas Sosial) didaftarkan sebagai "
-        "PBPU Pemda dalam {m} bulan; premi dibayar Pemda.",
+        "PBPU Pemda dalam {m} bulan; iurannya dibayar Pemda.",
         "mandiri": "Separuh peserta mandiri yang menunggak diaktifkan kembali dalam {r} bulan (tunggakan dibayar "
-        "peserta) dan dana CSR perusahaan menanggung premi sebagian peserta mandiri lainnya.",
-        "combined": "Pendaftaran penduduk oleh Pemda, reaktivasi separuh peserta mandiri yang menunggak, "
+        "peserta) dan dana CSR perusahaan menanggung iuran sebagian peserta mandiri lainnya.",
+        "combined": "Pendaftaran penduduk oleh Pemda, pengaktifan kembali separuh peserta mandiri yang menunggak, "
         "pengaktifan kembali PBI APBN yang miskin lewat Dinas Sosial (tanpa biaya Pemda), dan pengambilalihan peserta "
         "nonaktif (PBI APBN lainnya, PPU, lalu peserta mandiri lainnya) sebagai PBPU Pemda untuk sisa kekurangan.",
     },

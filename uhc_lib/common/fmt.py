@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_compact_decimal, format_currency, format_decimal
 
 from uhc_lib.common.lang import check_lang
 
@@ -46,6 +46,15 @@ def rupiah(value: float, lang: str = "id") -> str:
     if check_lang(lang) == "id":
         return format_currency(round(value), "IDR", locale="id", format="¤#,##0", currency_digits=False)
     return "IDR " + number(round(value), "en")
+
+
+def rupiah_short(value: float, lang: str = "id") -> str:
+    """A large amount as a sentence writes it: ``Rp148,9 miliar``, ``Rp290,8 juta``, ``Rp1,2 triliun`` /
+    ``IDR 148.9 billion``; below a million the exact amount (:func:`rupiah`). Tables keep the exact figure."""
+    if abs(round(value)) < 1_000_000:
+        return rupiah(value, lang)
+    shown = format_compact_decimal(round(value), format_type="long", locale=check_lang(lang), fraction_digits=1)
+    return f"Rp{shown}" if lang == "id" else f"IDR {shown}"
 
 
 def month(period: pd.Period | str, lang: str = "id", short: bool = False) -> str:

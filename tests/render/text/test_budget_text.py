@@ -16,18 +16,29 @@ def cianjur_budget(cianjur):
 def test_budget_sentence_id(cianjur_budget):
     assert budget_text.budget_sentence(cianjur_budget, "id") == (
         "Untuk memenuhi UHC Prioritas (kriteria 2025: cakupan kepesertaan minimal 98 persen dan keaktifan minimal "
-        "80 persen), Pemda perlu mendaftarkan 52.298 jiwa sebagai peserta PBPU Pemda: dengan iuran Rp42.000 per "
-        "orang per bulan (kelas III), biayanya Rp26.358.192.000 per tahun; sebanyak 243.179 peserta nonaktif perlu "
-        "diaktifkan kembali. Dengan asumsi di bawah ini, biaya Pemda Rp139.312.656.000 per tahun."
+        "80 persen), Pemda perlu mendaftarkan 52.298 jiwa sebagai peserta PBPU Pemda dengan iuran Rp42.000 per "
+        "orang per bulan (kelas III), atau Rp26,4 miliar per tahun, dan sebanyak 243.179 peserta nonaktif perlu "
+        "diaktifkan kembali. Dengan asumsi di bawah ini, Pemda perlu menganggarkan Rp139,3 miliar per tahun."
+    )
+
+
+def test_budget_sentence_without_the_definition(cianjur_budget):
+    """In the brief the status sentence has defined the criterion: the budget sentence names it only."""
+    assert budget_text.budget_sentence(cianjur_budget, "id", define=False).startswith(
+        "Untuk memenuhi UHC Prioritas, Pemda perlu mendaftarkan 52.298 jiwa"
+    )
+    assert "minimal" not in budget_text.budget_sentence(cianjur_budget, "id", define=False)
+    assert budget_text.budget_sentence(cianjur_budget, "en", define=False).startswith(
+        "To meet UHC Prioritas, the regency must enrol 52,298 people"
     )
 
 
 def test_budget_sentence_en(cianjur_budget):
     assert budget_text.budget_sentence(cianjur_budget, "en") == (
         "To meet UHC Prioritas (2025 criteria: coverage of at least 98 percent and activity of at least 80 percent), "
-        "the regency must enrol 52,298 people as PBPU Pemda participants: at IDR 42,000 a person a month (class "
-        "III), IDR 26,358,192,000 a year; 243,179 inactive participants must become active again. With the "
-        "assumptions below, the regency pays IDR 139,312,656,000 a year."
+        "the regency must enrol 52,298 people as PBPU Pemda participants at IDR 42,000 a person a month (class "
+        "III), IDR 26.4 billion a year, and 243,179 inactive participants must become active again. With the "
+        "assumptions below, the regency pays IDR 139.3 billion a year."
     )
 
 
@@ -97,12 +108,12 @@ def test_scenario_sentences(cianjur, cianjur_table):
     )
     assert (
         id_[3]
-        == "Skenario “Kombinasi”: UHC Prioritas tercapai pada Desember 2025; biaya Pemda Rp33.958.310.400 per tahun."
+        == "Skenario “Kombinasi”: UHC Prioritas tercapai pada Desember 2025; Pemda membayar Rp34 miliar per tahun."
     )
     en = budget_text.scenario_sentences(cianjur_table["en"], target, "en")
     assert en[1] == (
         "Scenario “Regency enrols residents”: UHC Prioritas would not be reached within 24 months; the regency would "
-        "pay IDR 26,358,192,000 a year."
+        "pay IDR 26.4 billion a year."
     )
 
 
@@ -127,7 +138,7 @@ def test_tiny_scenario_sentence(cianjur):
     table = S.compare([sc], state, 6)
     target = budget.default_target(cianjur)
     assert budget_text.scenario_sentence(table.iloc[0], target, "id") == (
-        "Skenario “Dua langkah”: UHC Prioritas tercapai pada April 2025; biaya Pemda Rp19.152.000 per tahun."
+        "Skenario “Dua langkah”: UHC Prioritas tercapai pada April 2025; Pemda membayar Rp19,2 juta per tahun."
     )  # (30 x 42,000 + 120 x 2,800) x 12 = 1,596,000 x 12
 
 
@@ -156,7 +167,7 @@ def test_who_pays_what_cash_flow_and_the_denda_warning(cianjur_budget, cianjur):
     assert any(
         n.startswith("Dari peserta PBI APBN yang dinonaktifkan (DTSEN), 50 persen dianggap miskin") for n in notes
     )
-    assert any("tidak hapus: peserta tetap menanggungnya" in n for n in notes)
+    assert any("tidak dihapus: peserta tetap menanggungnya" in n for n in notes)
 
 
 def test_scenario_text_names_the_province_share_where_it_pays(cianjur):
@@ -165,10 +176,10 @@ def test_scenario_text_names_the_province_share_where_it_pays(cianjur):
     table = S.compare([S.Scenario("Daftar", [S.EnrolUnregistered(pace=30, cap=30)])], state, 3)
     target = budget.default_target(cianjur)
     assert budget_text.scenario_sentence(table.iloc[0], target, "id").endswith(
-        "biaya Pemda Rp6.804.000 per tahun, ditambah biaya provinsi Rp8.316.000 per tahun."
+        "Pemda membayar Rp6,8 juta per tahun, ditambah Pemda provinsi Rp8,3 juta per tahun."
     )
     assert budget_text.scenario_sentence(table.iloc[0], target, "en").endswith(
-        "the regency would pay IDR 6,804,000 a year and the province IDR 8,316,000."
+        "the regency would pay IDR 6.8 million a year and the province IDR 8.3 million."
     )
     lines = budget_text.scenario_table(table, target, "id").splitlines()
     assert lines[0].endswith("| Biaya Pemda per tahun | Biaya provinsi per tahun |")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from tests.helpers import make_panel
@@ -26,12 +27,58 @@ def pos(small):
 def test_rank_sentence(pos):
     assert peer_text.rank_sentence(pos, "activity_pct", "id") == (
         "Kabupaten Cianjur berada di peringkat 2 dari 3 kabupaten/kota di Jawa Barat untuk keaktifan "
-        "(80 persen penduduk); secara nasional di peringkat 2 dari 6."
-    )
+        "(80 persen penduduk); di antara 6 kabupaten/kota dari 2 provinsi dalam data, di peringkat 2."
+    )  # two provinces in the data: a rank among them, not a national one
     assert peer_text.rank_sentence(pos, "coverage_pct", "en") == (
         "Kabupaten Cianjur ranks 3rd of 3 regencies and cities in Jawa Barat for coverage "
-        "(95 percent of the population); nationally it ranks 4th of 6."
+        "(95 percent of the population); among the 6 regencies and cities of the 2 provinces in the data it ranks 4th."
     )
+
+
+def test_a_rank_is_national_only_when_the_data_holds_the_nation(panel):
+    nation = peers.peer_position(indicators(panel), "17.07", "2024-07")
+    assert nation.nationwide
+    assert "; secara nasional di peringkat 431 dari 514." in peer_text.rank_sentence(nation, "activity_pct", "id")
+    one = panel[panel["region_code"].str.startswith("17.")]  # a user's file for Bengkulu only
+    pos = peers.peer_position(indicators(one), "17.07", "2024-07")
+    assert not pos.nationwide
+    text = peer_text.position_paragraph(pos, "id")
+    assert "nasional di peringkat" not in text
+    assert text.startswith(
+        "Kabupaten Lebong berada di peringkat 8 dari 10 kabupaten/kota di Bengkulu untuk keaktifan (75,41 persen "
+        "penduduk); data ini hanya memuat Bengkulu, sehingga tidak ada peringkat nasional."
+    )
+    assert text.count("tidak ada peringkat nasional") == 1  # said once, not for both metrics
+    assert "the data holds Bengkulu only, so there is no national rank" in peer_text.position_paragraph(pos, "en")
+
+
+def test_coverage_above_100_percent_is_ranked_as_100_percent(panel):
+    pos = peers.peer_position(indicators(panel), "17.07", "2024-07")  # Lebong: 100,71 persen registered
+    assert pos.coverage_capped and pos.coverage_rank_national == 1
+    ind = indicators(panel)
+    capped = int((ind.loc[ind["period"] == pd.Period("2024-07", "M"), "coverage_pct"] >= 100).sum())
+    assert pos.coverage_ties_national == capped - 1 > 0  # every region at or above 100 % shares the first rank
+    text = peer_text.rank_sentence(pos, "coverage_pct", "id")
+    assert f"secara nasional di peringkat 1 dari 514, bersama {capped - 1} kabupaten/kota lain." in text
+    assert text.endswith(
+        "Cakupan di atas 100 persen dihitung 100 persen dalam peringkat ini, karena kelebihannya menandakan masalah "
+        "kualitas data (lihat di atas), bukan hasil yang lebih baik."
+    )
+    assert "counts as 100 percent in this ranking" in peer_text.rank_sentence(pos, "coverage_pct", "en")
+
+
+def test_a_year_without_an_activity_minimum_has_no_activity_line(small):
+    q = peers.quadrants(small, year=2022)
+    assert q.activity_line is None and q.coverage_line == 95
+    assert peer_text.quadrant_sentence(q, "id") == (
+        "Pada Desember 2025, dari 6 kabupaten/kota, 4 memenuhi cakupan minimal 95 persen (kriteria 2022, tanpa batas "
+        "keaktifan) dan 2 belum."
+    )
+    pos = peers.peer_position(small, "32.03", year=2022)
+    assert "Kabupaten Cianjur memenuhi batas cakupan; 3 dari 3 kabupaten/kota di Jawa Barat memenuhi batas itu." in (
+        peer_text.position_paragraph(pos, "id")
+    )
+    assert peer_text.lines_legend(95, None, 2022, "id") == "Kriteria 2022\ncakupan minimal 95 persen"
 
 
 def test_province_sentence(pos):
@@ -63,7 +110,7 @@ def test_position_paragraph(pos):
     text = peer_text.position_paragraph(pos, "id")
     assert text.startswith("Kabupaten Cianjur berada di peringkat 2 dari 3")
     assert (
-        "Terhadap cakupan minimal 98 persen dan keaktifan minimal 80 persen (kriteria 2025), Kabupaten Cianjur "
+        "Dengan batas cakupan minimal 98 persen dan keaktifan minimal 80 persen (kriteria 2025), Kabupaten Cianjur "
         "memenuhi batas keaktifan tetapi belum batas cakupan; 2 dari 3 kabupaten/kota di Jawa Barat memenuhi "
         "keduanya." in text
     )

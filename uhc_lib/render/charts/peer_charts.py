@@ -98,7 +98,8 @@ def quadrant_chart(
     ax.scatter(r["coverage_pct"], r["activity_pct"], s=sizes, c=colors, alpha=0.75, linewidths=0, zorder=2)
     words = METRIC_WORDS[lang]
     ax.axvline(q.coverage_line, color=COVERAGE_COLOR, ls="--", lw=1, zorder=1)
-    ax.axhline(q.activity_line, color=ACTIVITY_COLOR, ls="--", lw=1, zorder=1)
+    if q.activity_line is not None:  # None: the year's criteria have no activity minimum (2022)
+        ax.axhline(q.activity_line, color=ACTIVITY_COLOR, ls="--", lw=1, zorder=1)
     if xlim:
         ax.set_xlim(*xlim)
     if ylim:
@@ -107,9 +108,6 @@ def quadrant_chart(
     y0, y1 = ax.get_ylim()
     cov_text = t["line"].format(
         what=_cap(words["coverage_pct"]), v=fmt.pct(q.coverage_line, lang), year=q.criteria_year
-    )
-    act_text = t["line"].format(
-        what=_cap(words["activity_pct"]), v=fmt.pct(q.activity_line, lang), year=q.criteria_year
     )
     ax.annotate(
         cov_text,
@@ -122,9 +120,18 @@ def quadrant_chart(
         fontsize=7.5,
         color=COVERAGE_COLOR,
     )
-    ax.annotate(
-        act_text, (x0, q.activity_line), xytext=(3, 3), textcoords="offset points", fontsize=7.5, color=ACTIVITY_COLOR
-    )
+    if q.activity_line is not None:
+        act_text = t["line"].format(
+            what=_cap(words["activity_pct"]), v=fmt.pct(q.activity_line, lang), year=q.criteria_year
+        )
+        ax.annotate(
+            act_text,
+            (x0, q.activity_line),
+            xytext=(3, 3),
+            textcoords="offset points",
+            fontsize=7.5,
+            color=ACTIVITY_COLOR,
+        )
     # the quadrant counts go in a legend (corner labels ran across the criteria lines)
     handles = [
         Line2D([], [], ls="", marker="o", ms=6, color=QUADRANT_COLORS[quad],
@@ -206,7 +213,8 @@ def province_ranking_chart(
         r["activity_pct"], y, color=ACTIVITY_COLOR, s=26, zorder=3, label=_cap(METRIC_WORDS[lang]["activity_pct"])
     )
     for value, color in ((pp.coverage_line, COVERAGE_COLOR), (pp.activity_line, ACTIVITY_COLOR)):
-        ax.axvline(value, color=color, ls="--", lw=1, zorder=0)
+        if value is not None:  # no activity line in a year without an activity minimum (2022)
+            ax.axvline(value, color=color, ls="--", lw=1, zorder=0)
     for value, color in ((pp.pooled_coverage_pct, COVERAGE_COLOR), (pp.pooled_activity_pct, ACTIVITY_COLOR)):
         ax.axvline(value, color=color, ls=":", lw=1, alpha=0.8, zorder=0)
     labels = [

@@ -135,7 +135,7 @@ ASSUMPTION_TEXT = {
         "berhenti bekerja diambil alih sebagai PBPU Pemda dengan iuran yang dibayar Pemda.",
         "pemda_reactivated": "Peserta PBPU Pemda yang nonaktif diaktifkan kembali dengan Pemda membayar iurannya.",
         "mandiri_to_pemda": "Peserta mandiri/BP yang menunggak dipindahkan ke PBPU Pemda ({share} dari mereka).",
-        "moved_arrears_owed": "Tunggakan {months} bulan peserta yang dipindahkan tidak hapus: peserta tetap "
+        "moved_arrears_owed": "Tunggakan {months} bulan peserta yang dipindahkan tidak dihapus: peserta tetap "
         "menanggungnya (praktik BPJS sebelum pemutihan).",
         "moved_arrears_pemutihan": "Tunggakan peserta yang dipindahkan (paling banyak 24 bulan) dihapus lewat "
         "pemutihan bagi peserta miskin atau rentan dalam DTSEN yang sudah aktif, dibiayai pemerintah pusat; "
@@ -268,40 +268,43 @@ AS_WORDS = {
 }
 
 
-def budget_sentence(b: Budget, lang: str = "id") -> str:
-    """The persons to enrol and to reactivate for the budget's target and what the regency pays a year."""
+def budget_sentence(b: Budget, lang: str = "id", define: bool = True) -> str:
+    """The persons to enrol and to reactivate for the budget's target and what the regency pays a year (large amounts
+    rounded as ``Rp139,3 miliar``: the table has the exact figures). ``define``: spell out the target's minimums
+    (``False`` where the text has defined them already, as in the brief)."""
     check_lang(lang)
     enrol = b.enrolment
     t = b.target
+    rp = fmt.rupiah_short
     if lang == "en":
-        intro = f"To meet {t.short_label('en')} ({t.rules_name('en')}: {minimums_text(t, 'en')}), " if t else ""
+        minimums = f" ({t.rules_name('en')}: {minimums_text(t, 'en')})" if t and define else ""
+        intro = f"To meet {t.short_label('en')}{minimums}, " if t else ""
         parts = []
         if enrol:
             parts.append(
-                f"the regency must enrol {fmt.persons(enrol[0], 'en')} as {AS_WORDS['en'][b.enrol_as]}: at "
-                f"{fmt.rupiah(enrol[1], 'en')} a person a month (class III), "
-                f"{fmt.rupiah(enrol[2], 'en')} a year"
+                f"the regency must enrol {fmt.persons(enrol[0], 'en')} as {AS_WORDS['en'][b.enrol_as]} at "
+                f"{fmt.rupiah(enrol[1], 'en')} a person a month (class III), {rp(enrol[2], 'en')} a year"
             )
         if b.reactivate_needed:
             parts.append(f"{fmt.number(b.reactivate_needed, 'en')} inactive participants must become active again")
         if not parts:
             return f"{intro}no one needs to be enrolled or reactivated." if intro else "Nothing needs to be paid."
-        text = intro + "; ".join(parts) + ". "
-        return text + f"With the assumptions below, the regency pays {fmt.rupiah(b.regency_yearly, 'en')} a year."
-    intro = f"Untuk memenuhi {t.short_label('id')} ({t.rules_name('id')}: {minimums_text(t, 'id')}), " if t else ""
+        text = intro + ", and ".join(parts) + ". "
+        return text + f"With the assumptions below, the regency pays {rp(b.regency_yearly, 'en')} a year."
+    minimums = f" ({t.rules_name('id')}: {minimums_text(t, 'id')})" if t and define else ""
+    intro = f"Untuk memenuhi {t.short_label('id')}{minimums}, " if t else ""
     parts = []
     if enrol:
         parts.append(
-            f"Pemda perlu mendaftarkan {fmt.persons(enrol[0], 'id')} sebagai {AS_WORDS['id'][b.enrol_as]}: "
-            f"dengan iuran {fmt.rupiah(enrol[1], 'id')} per orang per bulan (kelas III), biayanya "
-            f"{fmt.rupiah(enrol[2], 'id')} per tahun"
+            f"Pemda perlu mendaftarkan {fmt.persons(enrol[0], 'id')} sebagai {AS_WORDS['id'][b.enrol_as]} dengan "
+            f"iuran {fmt.rupiah(enrol[1], 'id')} per orang per bulan (kelas III), atau {rp(enrol[2], 'id')} per tahun"
         )
     if b.reactivate_needed:
         parts.append(f"sebanyak {fmt.number(b.reactivate_needed, 'id')} peserta nonaktif perlu diaktifkan kembali")
     if not parts:
         return f"{intro}tidak ada penduduk yang perlu didaftarkan atau diaktifkan kembali." if intro else ""
-    text = intro + "; ".join(parts) + ". "
-    return text + f"Dengan asumsi di bawah ini, biaya Pemda {fmt.rupiah(b.regency_yearly, 'id')} per tahun."
+    text = intro + ", dan ".join(parts) + ". "
+    return text + f"Dengan asumsi di bawah ini, Pemda perlu menganggarkan {rp(b.regency_yearly, 'id')} per tahun."
 
 
 def assumption_notes(b: Budget, lang: str = "id") -> list[str]:
@@ -362,21 +365,21 @@ def scenario_sentence(row: pd.Series, target: Target, lang: str = "id") -> str:
             else f"{short} would be reached in {fmt.month(when, 'en')}"
         )
         cost = (
-            f"the regency would pay {fmt.rupiah(yearly, 'en')} a year"
+            f"the regency would pay {fmt.rupiah_short(yearly, 'en')} a year"
             if yearly
             else "no additional cost to the regency"
         )
         if province:
-            cost += f" and the province {fmt.rupiah(province, 'en')}"
+            cost += f" and the province {fmt.rupiah_short(province, 'en')}"
         return f"Scenario “{name}”: {reach}; {cost}."
     reach = (
         f"{short} tidak tercapai dalam {n} bulan"
         if when is None or pd.isna(when)
         else f"{short} tercapai pada {fmt.month(when, 'id')}"
     )
-    cost = f"biaya Pemda {fmt.rupiah(yearly, 'id')} per tahun" if yearly else "tanpa biaya tambahan bagi Pemda"
+    cost = f"Pemda membayar {fmt.rupiah_short(yearly, 'id')} per tahun" if yearly else "tanpa biaya tambahan bagi Pemda"
     if province:
-        cost += f", ditambah biaya provinsi {fmt.rupiah(province, 'id')} per tahun"
+        cost += f", ditambah Pemda provinsi {fmt.rupiah_short(province, 'id')} per tahun"
     return f"Skenario “{name}”: {reach}; {cost}."
 
 

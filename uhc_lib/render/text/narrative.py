@@ -127,7 +127,7 @@ def status(fig: BriefFigures, lang: str = "id") -> str:
         text += holds.format(region=fig.region_name, label=fig.status_label(lang))
     change = fig.status_change
     if change is not None:
-        why = w["rules"].format(year=y) if change.rules_changed else ""
+        why = w["rules"].format(year=change.since.year) if change.rules_changed else ""  # the year that changed it
         month = fmt.month(change.since, lang)
         if change.lost:
             before = change.before_label(lang).split(" (")[0]
@@ -243,6 +243,7 @@ def _misses(t: Target, cov: float, act: float, lang: str) -> str:
 GAP_WORDS = {
     "id": {
         "intro": "Untuk memenuhi {name} ({rules}: {minimums}), ",
+        "intro_named": "Untuk memenuhi {name}, ",
         "enrol": "sebanyak {n} perlu didaftarkan",
         "activate": "peserta aktif perlu bertambah {n}{react}",
         "react_part": " ({n} di antaranya dengan mengaktifkan kembali peserta nonaktif, "
@@ -252,6 +253,7 @@ GAP_WORDS = {
     },
     "en": {
         "intro": "To meet {name} ({rules}: {minimums}), ",
+        "intro_named": "To meet {name}, ",
         "enrol": "{n} must be enrolled",
         "activate": "active participants must increase by {n}{react}",
         "react_part": " ({n} of them by reactivating inactive participants, if new enrolees are active at once)",
@@ -261,8 +263,9 @@ GAP_WORDS = {
 }
 
 
-def gap(t: Target, fig: BriefFigures, lang: str = "id") -> str:
-    """How many residents must enrol and how many more must be active to meet ``t``."""
+def gap(t: Target, fig: BriefFigures, lang: str = "id", define: bool = True) -> str:
+    """How many residents must enrol and how many more must be active to meet ``t``. ``define``: spell out the
+    target's minimums (``False`` for the headline target, which the status sentence has defined)."""
     name = t.short_label(lang)
     if t.met:
         return (
@@ -280,7 +283,10 @@ def gap(t: Target, fig: BriefFigures, lang: str = "id") -> str:
             react = w["react_part"] if t.enrol_needed else w["react_all"]
         react = react.format(n=fmt.number(t.reactivate_needed, lang))
         parts.append(w["activate"].format(n=fmt.persons(t.activate_needed, lang), react=react))
-    intro = w["intro"].format(name=name, rules=t.rules_name(lang), minimums=minimums_text(t, lang))
+    if define:
+        intro = w["intro"].format(name=name, rules=t.rules_name(lang), minimums=minimums_text(t, lang))
+    else:
+        intro = w["intro_named"].format(name=name)
     return intro + w["and"].join(parts) + "."
 
 
@@ -327,11 +333,11 @@ def national_targets(fig: BriefFigures, lang: str = "id") -> str:
     if lang == "en":
         return (
             f"The national RPJMN targets, which are targets and not status rules, are coverage of {joined}; "
-            f"{fig.region_name} is at {cov}."
+            f"{fig.region_name}'s coverage is {cov}."
         )
     return (
         f"Target nasional RPJMN, yang merupakan target dan bukan syarat status, adalah cakupan kepesertaan {joined}; "
-        f"{fig.region_name} kini {cov}."
+        f"cakupan {fig.region_name} kini {cov}."
     )
 
 
@@ -353,7 +359,10 @@ def gap_paragraph(fig: BriefFigures, lang: str = "id") -> str:
         )
         return " ".join([met, *([national_targets(fig, lang)] if fig.national_targets else [])])
     return " ".join(
-        [*(gap(t, fig, lang) for t in shown), *([national_targets(fig, lang)] if fig.national_targets else [])]
+        [
+            *(gap(t, fig, lang, define=t is not fig.headline_target) for t in shown),
+            *([national_targets(fig, lang)] if fig.national_targets else []),
+        ]
     )
 
 

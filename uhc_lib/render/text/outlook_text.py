@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from uhc_lib.analysis.outlook import Outlook
+from uhc_lib.analysis.peers import PeerPosition
 from uhc_lib.common import fmt
 from uhc_lib.common.lang import check_lang
 from uhc_lib.render.text import budget_text, peer_text
 from uhc_lib.render.text.tables import markdown_list
+from uhc_lib.rules import criteria
 
 WORDS = {
     "id": {
@@ -21,12 +25,12 @@ WORDS = {
         "intro": "Skenario berikut menghitung bulan demi bulan selama {n} bulan dari {month} dengan jumlah penduduk "
         "tetap ({population}); karena itu hasilnya dapat berbeda dari proyeksi laju di atas, yang ikut "
         "memperhitungkan perubahan jumlah penduduk.",
-        "first": "Skenario tercepat: “{name}”, yang mencapai {target} pada {month} dengan biaya Pemda {cost} per "
-        "tahun setelah semua langkah berjalan.",
+        "first": "Skenario tercepat adalah “{name}”: {target} tercapai pada {month}, dan setelah semua langkahnya "
+        "berjalan Pemda membayar {cost} per tahun.",
         "none": "Tidak satu pun skenario mencapai {target} dalam {n} bulan: kekurangannya lebih besar daripada yang "
         "dapat ditutup dengan langkah-langkah ini saja.",
-        "cheaper": "Biaya Pemda skenario ini lebih kecil daripada anggaran di atas ({budget} per tahun) karena dalam "
-        "skenario sebagian peserta mandiri melunasi tunggakannya sendiri atau dibiayai CSR, sedangkan anggaran di "
+        "cheaper": "Biaya ini lebih kecil daripada anggaran di atas ({budget} per tahun) karena dalam skenario "
+        "sebagian peserta mandiri melunasi tunggakannya sendiri atau iurannya dibayar CSR, sedangkan anggaran di "
         "atas menganggap Pemda membayar iuran semua peserta yang diaktifkan kembali.",
     },
     "en": {
@@ -52,11 +56,25 @@ WORDS = {
 }
 
 
+def _lines_name(pos: PeerPosition, lang: str) -> str | None:
+    """The name of the criterion whose minimums the quadrant lines are (defined earlier in the brief), if they are."""
+    if not pos.criterion:
+        return None
+    row = criteria.targets(pos.criteria_year).set_index("criterion").loc[pos.criterion]
+    mins = [None if pd.isna(v) else float(v) for v in (row["min_coverage_pct"], row["min_activity_pct"])]
+    if mins != [pos.coverage_line, pos.activity_line]:
+        return None
+    name = criteria.label(pos.criterion, pos.criteria_year, lang).split(" (")[0]
+    return f"the {name} lines" if lang == "en" else name
+
+
 def peers_markdown(o: Outlook, lang: str = "id") -> str:
-    """Heading and the peer paragraph (ranks in province and nation, quadrant, the province's range)."""
+    """Heading and the peer paragraph (ranks in province and nation, quadrant, the province's range); the quadrant
+    lines are named by their criterion, whose minimums the status sentence has given."""
     w = WORDS[check_lang(lang)]
     heading = w["peers"].format(province=o.position.province_name)
-    return f"## {heading}\n\n{peer_text.position_paragraph(o.position, lang)}"
+    paragraph = peer_text.position_paragraph(o.position, lang, _lines_name(o.position, lang))
+    return f"## {heading}\n\n{paragraph}"
 
 
 def budget_markdown(o: Outlook, lang: str = "id") -> str:
@@ -68,7 +86,8 @@ def budget_markdown(o: Outlook, lang: str = "id") -> str:
     notes = markdown_list(budget_text.assumption_notes(o.budget, lang))
     denda = budget_text.denda_sentence(o.budget, lang)
     return (
-        f"{heading}\n\n{budget_text.budget_sentence(o.budget, lang)}\n\n{budget_text.budget_table(o.budget, lang)}"
+        f"{heading}\n\n{budget_text.budget_sentence(o.budget, lang, define=False)}"
+        f"\n\n{budget_text.budget_table(o.budget, lang)}"
         f"\n\n{w['who_pays']}\n\n{budget_text.payers_table(o.budget, lang)}"
         f"\n\n{w['cash_flow']}\n\n{budget_text.cash_flow_table(o.budget, lang)}"
         f"\n\n{w['assumptions']}\n\n{notes}" + (f"\n\n{denda}" if denda else "")
@@ -100,8 +119,8 @@ def scenarios_markdown(o: Outlook, lang: str = "id") -> str:
             name=first["scenario"],
             target=target,
             month=fmt.month(first[o.reached_column], lang),
-            cost=fmt.rupiah(first["regency_yearly_rp"], lang),
+            cost=fmt.rupiah_short(first["regency_yearly_rp"], lang),
         )
         if o.budget is not None and first["regency_yearly_rp"] < o.budget.regency_yearly:
-            closing += " " + w["cheaper"].format(budget=fmt.rupiah(o.budget.regency_yearly, lang))
+            closing += " " + w["cheaper"].format(budget=fmt.rupiah_short(o.budget.regency_yearly, lang))
     return f"{budget_text.scenario_table(o.scenarios, o.target, lang)}\n\n{closing}"
