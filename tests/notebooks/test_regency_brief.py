@@ -36,7 +36,7 @@ def test_lebong_brief_html(tmp_path):
     assert "Posisi di antara kabupaten/kota di Bengkulu" in text
     assert "peringkat 8 dari 10 kabupaten/kota di Bengkulu untuk keaktifan (75,41 persen penduduk)" in text
     assert "sebanyak 5.225 peserta nonaktif perlu diaktifkan kembali" in text
-    assert "Skenario tercepat: “Reaktivasi mandiri dan CSR”, yang mencapai UHC Prioritas pada Maret 2025" in text
+    assert "Skenario tercepat adalah “Reaktivasi mandiri dan CSR”: UHC Prioritas tercapai pada Maret 2025" in text
     assert '<html lang="id"' in html
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", html)
     assert result.summary["coverage_pct"] == 100.71 and result.summary["status"] == "non_cut_off"
@@ -52,7 +52,8 @@ def test_cianjur_brief_english(tmp_path):
     assert "52,298 people must be enrolled" in text and "295,477 people" in text
     # the budget and the scenarios to 98 / 80 (issue 5's question for Cianjur)
     assert "the regency must enrol 52,298 people as PBPU Pemda participants" in text
-    assert "IDR 26,358,192,000 a year; 243,179 inactive participants must become active again" in text
+    assert "IDR 26.4 billion a year, and 243,179 inactive participants must become active again" in text
+    assert "IDR 26,358,192,000" in text  # the exact figure in the budget table
     assert "Fastest scenario: “Combination”, reaching UHC Prioritas in December 2025" in text
     assert "ranks 27th of 27 regencies and cities in Jawa Barat for activity" in text
     assert "Illustrative data" in text
