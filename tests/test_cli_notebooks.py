@@ -22,7 +22,7 @@ def test_parameters_are_typed_like_the_notebook_defaults():
 
 
 def test_unknown_notebook_lists_the_known_ones():
-    with pytest.raises(ValueError, match="unknown notebook 'nope'.*trends_projections"):
+    with pytest.raises(ValueError, match="there is no notebook 'nope'.*trends_projections"):
         notebook_path("nope")
     assert {"national_overview", "province_deep_dive", "trends_projections"} <= set(explore_notebooks())
 
@@ -32,19 +32,18 @@ def test_explore_command_writes_html(tmp_path, capsys):
     assert (
         main(["explore", "trends_projections", "-p", "horizon=6", "-p", "period=2025-12", "--out", str(tmp_path)]) == 0
     )
-    html = (tmp_path / "explore" / "id" / "trends_projections.html").read_text(encoding="utf-8")
+    report = tmp_path / "explore" / "id" / "trends_projections_horizon-6_period-2025-12.html"  # parameters in the name
+    html = report.read_text(encoding="utf-8")
     assert "Juni 2026" in html  # six months after December 2025, in Indonesian
     assert '<html lang="id"' in html and "<img" in html
-    assert str(tmp_path / "explore" / "id" / "trends_projections.html") in capsys.readouterr().out
+    assert str(report) in capsys.readouterr().out
 
 
-@pytest.mark.notebook
-def test_failed_explore_keeps_its_notebook(tmp_path, capsys):
-    assert main(["explore", "province_deep_dive", "-p", "province_code=99", "--out", str(tmp_path)]) == 1
+def test_a_province_not_in_the_data_is_refused_before_any_kernel(tmp_path, capsys):
+    assert main(["explore", "province_deep_dive", "-p", "province_code=99", "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert "FAILED province_deep_dive: KeyError" in err and "no regions for province '99'" in err
-    assert (tmp_path / "explore" / "id" / "notebooks" / "province_deep_dive.failed.ipynb").exists()
-    assert not (tmp_path / "explore" / "id" / "province_deep_dive.html").exists()
+    assert "province_code is a two-digit Kemendagri province code present in the embedded illustrative data" in err
+    assert "KeyError" not in err and not (tmp_path / "explore").exists()
 
 
 @pytest.mark.notebook

@@ -78,3 +78,25 @@ __all__ = [
     "BriefFigures",
     "Outlook",
 ]
+
+
+def region_names() -> dict[str, str]:
+    """Kemendagri kab/kota code -> official name, for every one of the 514 (reference data, not the panel)."""
+    from uhc_lib.inputs import reference
+
+    return dict(zip(reference.regions()["region_code"], reference.regions()["region_name"], strict=True))
+
+
+def province_names() -> dict[str, str]:
+    """Kemendagri province code -> name (the 38 provinces)."""
+    from uhc_lib.inputs import reference
+
+    p = reference.provinces()
+    return dict(zip(p["province_code"], p["province_name"], strict=True))
+
+
+def criteria_years() -> list[int]:
+    """The years that have UHC criteria rows in ``data/rules/uhc_criteria.csv`` (a later year keeps the latest)."""
+    from uhc_lib.rules import criteria
+
+    return sorted(int(y) for y in criteria.criteria_table()["criteria_year"].unique())

@@ -132,12 +132,20 @@ def _report_runs(runs: list, reports_dir: Path) -> int:
 
 def _explore(args: argparse.Namespace) -> int:
     from uhc_lib.common.config import REPORTS_DIR
-    from uhc_lib.reports.notebooks import explore_notebooks, notebook_path, run_notebook, typed_parameters
+    from uhc_lib.reports.notebooks import (
+        check_parameters,
+        explore_notebooks,
+        notebook_path,
+        run_notebook,
+        stem_for,
+        typed_parameters,
+    )
 
     names = args.names or [n for n in explore_notebooks() if n != "registry_matching"]
     out = (args.out or REPORTS_DIR) / "explore" / args.lang
     given = _key_values(args.param)
-    runs = [run_notebook(n, out, typed_parameters(notebook_path(n), given), args.lang) for n in names]
+    typed = {n: check_parameters(typed_parameters(notebook_path(n), given)) for n in names}  # before any kernel
+    runs = [run_notebook(n, out, typed[n], args.lang, stem_for(n, typed[n])) for n in names]
     return _report_runs(runs, args.out or REPORTS_DIR)
 
 
@@ -149,7 +157,7 @@ def _match(args: argparse.Namespace) -> int:
     if bool(args.registry) != bool(args.participants):
         raise SystemExit("uhc match: give both --registry and --participants, or neither for the synthetic demo")
     check_region_code(args.region)  # both become part of the report's path
-    check_period(args.period)
+    args.period = check_period(args.period)  # juli-2024 -> 2024-07
     stem = f"{args.region}_{args.period}"
     out = (args.out or REPORTS_DIR) / "matching" / args.lang
     params = {

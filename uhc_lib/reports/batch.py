@@ -138,7 +138,7 @@ def run_batch(
     (``BadInput``), a folder another run is writing (``FolderBusy``) or a folder that cannot take the briefs
     (``OutputError``).
     """
-    request = check_request(data_path, regions, province, period, lang, formats, engine)
+    request = check_request(data_path, regions, province, period, lang, formats, engine, criteria_year)
     check_jobs(jobs)
     codes, month, formats, data_path = request.codes, request.period, request.formats, request.data_path
     out_dir = output_dir(month, lang, reports_dir)
@@ -240,7 +240,7 @@ def make_brief(
     Raises :class:`~uhc_lib.reports.guard.UserError` like :func:`run_batch`, also when the brief could not be
     written (disk full, read-only); a brief that fails in its notebook is returned (``ok`` False).
     """
-    request = check_request(data_path, [region_code], None, period, lang, formats, engine)
+    request = check_request(data_path, [region_code], None, period, lang, formats, engine, criteria_year)
     month, formats, data_path = request.period, request.formats, request.data_path
     out_dir = output_dir(month, lang, reports_dir)
     with FolderLock(out_dir):

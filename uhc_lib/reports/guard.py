@@ -7,6 +7,7 @@ refusal is one sentence (:class:`UserError`); the command line prints it without
 
 from __future__ import annotations
 
+import difflib
 import errno as errnos
 import re
 from collections.abc import Iterable
@@ -56,20 +57,105 @@ def _shown(value: object) -> str:
     return text if len(text) <= 42 else text[:39] + "...'"
 
 
+MONTH_NAMES = {
+    **{m: i for i, m in enumerate(
+        ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+         "november", "desember"], 1)},
+    **{m: i for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"], 1)},
+    **{m: i for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"], 1)},
+    **{"may": 5, "aug": 8, "agt": 8, "oct": 10, "dec": 12, "sept": 9},
+}  # fmt: skip
+_NAMED_MONTH = re.compile(r"([a-z]+)[\s\-_/.]*(\d{4})|(\d{4})[\s\-_/.]*([a-z]+)")
+_NUMERIC_MONTH = re.compile(r"(\d{4})[\-_/.](\d{1,2})|(\d{1,2})[\-_/.](\d{4})")
+
+
+def parse_month(text: str) -> str | None:
+    """``YYYY-MM`` from a month written ``2024-07``, ``2024-7``, ``07/2024``, ``juli-2024``, ``Juli 2024`` or
+    ``July 2024`` (Indonesian or English month names, full or short); ``None`` when it is not a month."""
+    t = text.strip().lower()
+    named = _NAMED_MONTH.fullmatch(t)
+    if named:
+        name, year = (named[1], named[2]) if named[1] else (named[4], named[3])
+        month = MONTH_NAMES.get(name)
+    else:
+        numeric = _NUMERIC_MONTH.fullmatch(t)
+        if not numeric:
+            return None
+        year, month = (numeric[1], int(numeric[2])) if numeric[1] else (numeric[4], int(numeric[3]))
+    if not month or not 1 <= month <= 12:
+        return None
+    return f"{year}-{month:02d}"
+
+
 def check_period(period: object) -> str:
-    """``period`` as ``YYYY-MM`` text, or :class:`BadInput`."""
-    text = str(period)
-    if not PERIOD_RE.fullmatch(text):
-        raise BadInput(f"--period must be a month written YYYY-MM, such as 2024-07; got {_shown(period)}.")
-    return text
+    """``period`` as ``YYYY-MM`` text (a month name such as ``juli-2024`` is read too), or :class:`BadInput`."""
+    text = str(period).strip()
+    if PERIOD_RE.fullmatch(text):
+        return text
+    parsed = parse_month(text)
+    if parsed is None:
+        raise BadInput(f"--period: use YYYY-MM, e.g. 2024-07 (or Juli 2024); got {_shown(period)}.")
+    return parsed
 
 
-def check_region_code(code: object) -> str:
-    """``code`` as ``NN.NN`` text, or :class:`BadInput`."""
+def _normalised_code(text: str) -> str | None:
+    """``17.07`` from ``1707``, ``17.7``, ``17-07``, ``17 07`` or ``17,07``; ``None`` when no code can be read."""
+    digits = re.fullmatch(r"(\d{2})(\d{2})", text)
+    if digits:
+        return f"{digits[1]}.{digits[2]}"
+    parts = re.fullmatch(r"(\d{1,2})\s*[.\-_/, ]\s*(\d{1,2})", text)
+    if parts:
+        return f"{int(parts[1]):02d}.{int(parts[2]):02d}"
+    return None
+
+
+def _named(code: str) -> str:
+    name = api.region_names().get(code)
+    return f"{code} ({name})" if name else code
+
+
+def region_suggestion(text: str, known: Iterable[str] | None = None) -> str:
+    """``; did you mean 17.07 (Kabupaten Lebong)?`` for a code written another way or close to a known one
+    (``known``: the codes in the data; default the 514), or ``""``."""
+    known = sorted(set(known) if known is not None else set(api.region_names()))
+    guess = _normalised_code(text)
+    if guess in known:
+        return f"; did you mean {_named(guess)}?"
+    close = difflib.get_close_matches(guess or text, known, n=3, cutoff=0.75)
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(_named(c) for c in close) + "?"
+
+
+def check_region_code(code: object, known: Iterable[str] | None = None) -> str:
+    """``code`` as ``NN.NN`` text, or :class:`BadInput` suggesting the code meant (``1707`` -> ``17.07``)."""
     text = str(code).strip()
     if not REGION_RE.fullmatch(text):
-        raise BadInput(f"a region code is a Kemendagri kab/kota code NN.NN, such as 17.07; got {_shown(code)}.")
+        raise BadInput(
+            f"a region code is a Kemendagri kab/kota code NN.NN, such as 17.07; got {_shown(code)}"
+            f"{region_suggestion(text, known) or '.'}"
+        )
     return text
+
+
+def check_criteria_year(year: object) -> int | None:
+    """A criteria year the rules cover (any year from the first one; a later year keeps the latest rules)."""
+    if year is None:
+        return None
+    years = api.criteria_years()
+    try:
+        value = int(str(year))
+    except ValueError:
+        raise BadInput(f"--criteria-year is a year such as {years[-1]}; got {_shown(year)}.") from None
+    if value < years[0]:
+        raise BadInput(
+            f"--criteria-year {value}: the UHC criteria in data/rules/uhc_criteria.csv start in {years[0]} "
+            f"(years {years[0]} to {years[-1]})."
+        )
+    return value
 
 
 def check_lang(lang: object) -> str:
@@ -132,12 +218,14 @@ def check_request(
     lang: str = "id",
     formats: str | Iterable[str] = ("html",),
     engine: str = "warm",
+    criteria_year: int | None = None,
 ) -> Request:
     """Check every value of a brief or batch and read (validate) the data once; raise :class:`BadInput`."""
     lang, formats, engine = check_lang(lang), check_formats(formats), check_engine(engine)
+    check_criteria_year(criteria_year)
     if period is not None:
         period = check_period(period)
-    wanted = None if regions is None else [check_region_code(c) for c in regions]
+    wanted = None if regions is None else [check_region_code(c) for c in regions]  # before the data is read
     if province is not None and not PROVINCE_RE.fullmatch(str(province)):
         raise BadInput(f"--province is a two-digit Kemendagri province code, such as 32; got {_shown(province)}.")
     data = check_data_path(data_path)
@@ -158,7 +246,10 @@ def check_request(
         unknown = sorted(set(wanted) - set(known))
         if unknown:
             listed = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
-            raise BadInput(f"{name} has no region {listed}; region codes are Kemendagri kab/kota codes NN.NN.")
+            hint = region_suggestion(unknown[0], known) if len(unknown) == 1 else ""
+            raise BadInput(
+                f"{name} has no region {listed}{hint or '; region codes are Kemendagri kab/kota codes NN.NN.'}"
+            )
         codes = sorted(set(wanted))
     if not codes:
         raise BadInput("no region to run: give --regions codes.")
@@ -175,3 +266,12 @@ def os_error_sentence(folder: Path, exc: OSError) -> str:
         errnos.EPERM: "the folder is read-only or you may not write there",
     }.get(exc.errno, exc.strerror or str(exc))
     return f"cannot write in {folder}: {reason}"
+
+
+def error_sentence(ename: str | None, evalue: str | None) -> str:
+    """A notebook's error for a user: its message without the Python exception name (the executed notebook keeps
+    the traceback); a KeyError's quotes removed."""
+    text = (evalue or "").strip()
+    if ename == "KeyError" and len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]
+    return text or "the notebook stopped with an unexpected error; see the executed notebook"

@@ -8,16 +8,28 @@ network). A failed run keeps its executed notebook (``<stem>.failed.ipynb``) and
 from __future__ import annotations
 
 import ast
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import papermill as pm
 
+import re
+
+from uhc_lib import api
 from uhc_lib.common.config import NOTEBOOKS_DIR
 from uhc_lib.reports.engines import execute
 from uhc_lib.reports.export import notebook_to_html, write_atomic
+from uhc_lib.reports.guard import (
+    PROVINCE_RE,
+    BadInput,
+    check_criteria_year,
+    check_data_path,
+    check_lang,
+    check_period,
+    check_region_code,
+    error_sentence,
+)
 
 EXPLORE_DIR = NOTEBOOKS_DIR / "explore"
 REGISTRY_NOTEBOOK = EXPLORE_DIR / "registry_matching.ipynb"
@@ -49,7 +61,7 @@ def notebook_path(name: str) -> Path:
         return path
     candidate = EXPLORE_DIR / f"{name}.ipynb"
     if not candidate.exists():
-        raise ValueError(f"unknown notebook {name!r}; the exploratory notebooks are: {', '.join(explore_notebooks())}")
+        raise BadInput(f"there is no notebook {name!r}; the exploratory notebooks are: {', '.join(explore_notebooks())}.")
     return candidate
 
 
@@ -63,7 +75,7 @@ def typed_parameters(path: Path, given: dict[str, str]) -> dict[str, object]:
     declared = pm.inspect_notebook(str(path))
     unknown = sorted(set(given) - set(declared))
     if unknown:
-        raise ValueError(f"{path.name} has no parameter {', '.join(unknown)}; its parameters: {', '.join(declared)}")
+        raise BadInput(f"{path.name} has no parameter {', '.join(unknown)}; its parameters: {', '.join(declared)}.")
     typed: dict[str, object] = {}
     for name, text in given.items():
         try:
@@ -78,6 +90,55 @@ def typed_parameters(path: Path, given: dict[str, str]) -> dict[str, object]:
         except (ValueError, SyntaxError):
             typed[name] = text
     return typed
+
+
+def check_parameters(params: dict[str, object]) -> dict[str, object]:
+    """Check the values of an exploratory notebook's parameters before any kernel starts (:class:`BadInput`, one
+    sentence): the data file, a month present in it (``juli-2024`` read as ``2024-07``), a region or province code
+    present in it (with a suggestion for ``1707``), a criteria year the rules cover and the language."""
+    out = dict(params)
+    if out.get("lang") is not None:
+        check_lang(out["lang"])
+    data = check_data_path(out["data_path"]) if out.get("data_path") else None
+    if out.get("criteria_year") is not None:
+        out["criteria_year"] = check_criteria_year(out["criteria_year"])
+    wanted = {k: out[k] for k in ("period", "region_code", "province_code") if out.get(k) not in (None, "")}
+    if not wanted:
+        return out
+    panel = api.load_panel(data)
+    name = "the embedded illustrative data" if data is None else data.name
+    if "period" in wanted:
+        out["period"] = check_period(wanted["period"])
+        months = sorted({str(p) for p in panel["period"].unique()})
+        if out["period"] not in months:
+            raise BadInput(f"there are no figures for {out['period']} in {name}, which covers {months[0]} to {months[-1]}.")
+    codes = sorted({str(c) for c in panel["region_code"].unique()})
+    if "region_code" in wanted:
+        code = check_region_code(wanted["region_code"], codes)
+        if code not in codes:
+            raise BadInput(f"{name} has no region {code}; region codes are Kemendagri kab/kota codes NN.NN.")
+    if "province_code" in wanted:
+        province = str(wanted["province_code"]).strip()
+        present = sorted({c[:2] for c in codes})
+        if not PROVINCE_RE.fullmatch(province) or province not in present:
+            names = api.province_names()
+            listed = ", ".join(f"{p} {names.get(p, '')}".strip() for p in present[:6])
+            raise BadInput(
+                f"province_code is a two-digit Kemendagri province code present in {name}, such as {listed}"
+                f"{' ...' if len(present) > 6 else ''}; got {province!r}."
+            )
+        out["province_code"] = province
+    return out
+
+
+def stem_for(name: str, given: dict[str, object]) -> str:
+    """The report's file name: the notebook's name and the parameters given (not the language, which is the
+    folder), so runs with other parameters do not overwrite each other: ``province_deep_dive_province_code-17``."""
+    parts = [Path(name).stem]
+    for key in sorted(k for k in given if k != "lang"):
+        value = re.sub(r"[^A-Za-z0-9.]+", "-", str(Path(str(given[key])).name if key.endswith("_path") else given[key]))
+        parts.append(f"{key}-{value.strip('-')}")
+    return "_".join(parts)
 
 
 def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
@@ -114,9 +175,9 @@ def run_notebook(
         if running.exists():
             running.replace(failed)
         if hasattr(exc, "ename"):  # papermill's execution error: the notebook's own exception
-            detail = f"{exc.ename}: {exc.evalue}"
+            detail = error_sentence(exc.ename, exc.evalue)
         else:
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip().splitlines()[-1]
+            detail = error_sentence(type(exc).__name__, str(exc))
         return NotebookRun(stem, None, str(failed), detail)
     nb = nbformat.read(running, as_version=4)
     html = out / f"{stem}.html"

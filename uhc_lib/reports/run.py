@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-import traceback
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +27,15 @@ from uhc_lib.api import is_illustrative
 from uhc_lib.common.config import BRIEF_NOTEBOOK, EMBEDDED_PANEL, PACKAGE_DIR, REFERENCE_DIR, RULES_DIR
 from uhc_lib.reports.engines import execute
 from uhc_lib.reports.export import notebook_to_html, write_atomic
-from uhc_lib.reports.guard import FORMATS, STOPPING_ERRNOS, check_formats, check_lang, check_period, check_region_code
+from uhc_lib.reports.guard import (
+    FORMATS,
+    STOPPING_ERRNOS,
+    check_formats,
+    check_lang,
+    check_period,
+    check_region_code,
+    error_sentence,
+)
 
 __all__ = ["FORMATS", "BriefResult", "run_brief", "fingerprint", "basis", "brief_stem", "read_summary"]
 
@@ -308,6 +315,7 @@ def _result(
 
 
 def _short_error(exc: Exception) -> str:
+    """The error of a failed brief as the user reads it: the message, never the Python exception name."""
     if isinstance(exc, pm.PapermillExecutionError):
-        return f"{exc.ename}: {exc.evalue}"
-    return "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        return error_sentence(exc.ename, exc.evalue)
+    return error_sentence(type(exc).__name__, str(exc))
