@@ -1,8 +1,11 @@
-"""Write the training course: notebooks/training/*.ipynb (exercises empty) and notebooks/training/solutions/*.ipynb.
+"""Write the training course: notebooks/training/*.ipynb (exercises empty) and the answer keys in
+notebooks/training_keys/*.ipynb (outside the participants' folder).
 
-Both come from the one definition below, so a lesson and its solution never drift apart: an exercise cell holds
-``jawaban_x = ...`` in the lesson and the worked answer in the solution; every other cell is the same. Cell ids are
-stable and no outputs are written, so rerunning this script changes nothing unless the definition changes.
+Both come from the one definition below, so a lesson and its key never drift apart: an exercise cell holds
+``jawaban_x = ...`` in the lesson and the worked answer in the key; every other cell is the same. No markdown cell
+names a region, a month or a figure: those sentences are ``kursus.say(...)`` cells computed from the parameters
+cell. Cell ids are stable and no outputs are written, so rerunning this script changes nothing unless the
+definition changes.
 
 Run: ``.venv/bin/python tools/make_training_notebooks.py``.
 """
@@ -16,7 +19,7 @@ import nbformat as nbf
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "notebooks" / "training"
-SOLUTIONS = COURSE / "solutions"
+SOLUTIONS = ROOT / "notebooks" / "training_keys"
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class Code:
 
 @dataclass(frozen=True)
 class Exercise:
-    """An answer cell (empty in the lesson, worked in the solution) followed by its check cell."""
+    """An answer cell (empty in the lesson, worked in the key) followed by its check cell."""
 
     id: str
     variable: str
@@ -51,28 +54,150 @@ class Lesson:
 def how_to_use(purpose: str, english: str) -> Md:
     return Md(
         f"{purpose}\n\n"
-        "**Cara memakai:** jalankan sel satu per satu dari atas (Shift+Enter). Pada setiap **Latihan**, ganti `...` "
-        "dengan jawaban atau perhitungan Anda, jalankan selnya, lalu jalankan sel pemeriksaan di bawahnya: "
-        "pesan **Benar!** berarti jawaban tepat; **Belum tepat** memberi petunjuk (bukan jawabannya). "
-        "Jawaban lengkap ada di folder `solutions/` (untuk pelatih).\n\n"
-        f'*English:* {english} Set `lang = "en"` in the parameters cell for English check messages.'
+        "**Cara memakai:** jalankan sel satu per satu dari atas (Shift+Enter; lihat Pelajaran 0). Pada setiap "
+        "**Latihan**, ganti `...` di sel latihan dengan jawaban atau perhitungan Anda, jalankan sel itu, lalu jalankan "
+        "sel pemeriksaan di bawahnya: pesan **Benar!** berarti jawaban tepat; **Belum tepat** memberi petunjuk "
+        '(bukan jawabannya). Angka boleh ditulis seperti di ringkasan, mis. `"74,88"` atau `"Rp42.000"`.\n\n'
+        f'*English:* {english} Set `lang = "en"` in the parameters cell: the computed sentences, tables, check '
+        "messages and error explanations are then in English."
     )
 
 
-def checker(extra: str = "") -> str:
-    """The setup line that creates the lesson's checker (the check cells call ``latihan.check``)."""
-    return (
-        "# pemeriksa jawaban latihan (tidak perlu diubah)\n"
-        f"latihan = training.Checker(\n    region_code=kode_wilayah, period=periode, lang=lang{extra}\n)"
+def setup(lesson: int, extra: str = "", imports: str = "") -> Code:
+    """The setup cell: imports, then the lesson's course (parameters checked, checks, beginners' errors explained)."""
+    lines = imports.splitlines()
+    own = sorted({"from uhc_lib import api, training", *(x for x in lines if x.startswith("from uhc_lib"))})
+    head = "\n".join(x for x in lines if not x.startswith("from uhc_lib")).strip("\n")
+    return Code(
+        (f"{head}\n\n" if head else "")
+        + "\n".join(own)
+        + "\n\n# pemeriksa jawaban dan penjelas pesan kesalahan (tidak perlu diubah)\n"
+        f"kursus = training.setup({lesson}, kode_wilayah, periode, berkas_data, lang{extra})\n"
+        'kursus.say("wilayah")',
+        ("setup",),
     )
+
+
+def params(*extra: str, region: str = "32.03", period: str = "2024-12") -> Code:
+    lines = [
+        f'kode_wilayah = "{region}"  # kode kabupaten/kota Kemendagri, sebagai teks di antara tanda kutip',
+        f'periode = "{period}"  # bulan dengan bentuk YYYY-MM, di antara tanda kutip',
+        'berkas_data = None  # None: data ilustratif proyek, atau nama berkas Anda, mis. "data_dinkes.xlsx"',
+        *extra,
+        'lang = "id"  # bahasa teks, tabel dan pesan: "id" atau "en"',
+    ]
+    return Code("\n".join(lines), ("parameters",))
+
+
+def say(key: str) -> Code:
+    return Code(f'kursus.say("{key}")')
 
 
 SOLUTION_BANNER = (
     "> **Kunci jawaban untuk pelatih** (*answer key for trainers*): pelajaran yang sama dengan semua latihan sudah "
-    "diisi. Peserta memakai notebook di folder atas.\n\n"
+    "diisi. Peserta memakai notebook di folder `notebooks/training/`; folder kunci ini tidak dibagikan.\n\n"
 )
 
-PARAMS_NOTE = "Parameter pelajaran (pelatih boleh menggantinya untuk kabupaten/kota peserta):"
+PARAMS_NOTE = (
+    "Parameter pelajaran. Pelatih atau peserta boleh menggantinya dengan kabupaten/kota, bulan dan berkas data "
+    "sendiri; semua kalimat, tabel, latihan dan pemeriksaan di bawah mengikutinya. Setelah mengubahnya, jalankan "
+    "ulang semua sel (menu *Run → Run All Cells*)."
+)
+
+# ---------------------------------------------------------------------------------------------------------------
+# Lesson 0
+# ---------------------------------------------------------------------------------------------------------------
+
+LESSON_0 = Lesson(
+    "00_jupyter_untuk_pengguna_excel",
+    "Pelajaran 0. Jupyter untuk pengguna Excel",
+    30,
+    (
+        how_to_use(
+            "**Tujuan:** mengenal Jupyter bila Anda terbiasa dengan Excel: sel, menjalankan sel, tanda `[*]`, "
+            "membaca pesan kesalahan, memulai ulang dan menyimpan, dan tabel (DataFrame) yang mirip lembar kerja.",
+            "Lesson 0 introduces Jupyter to Excel users: cells, running them, `[*]`, reading an error message, "
+            "restarting and saving, and a DataFrame next to a spreadsheet.",
+        ),
+        Md(
+            "## 1. Sel\n\n"
+            "Notebook terdiri dari **sel**, seperti lembar kerja terdiri dari sel. Ada dua jenis:\n\n"
+            "- **sel teks** (seperti ini): penjelasan, tidak dijalankan;\n"
+            "- **sel kode** (kotak abu-abu dengan `[ ]:` di kiri): perintah Python. Hasilnya muncul tepat di "
+            "bawahnya.\n\n"
+            "**Menjalankan sel:** klik sel lalu tekan **Shift+Enter** (atau tombol ▶ di atas). Di kiri sel:\n\n"
+            "- `[ ]` belum dijalankan; `[*]` **sedang berjalan** (tunggu sampai berubah menjadi angka);\n"
+            "- `[3]` sudah dijalankan, sebagai sel ketiga. Urutan angka ini adalah urutan Anda menjalankannya, "
+            "bukan urutan di halaman.\n\n"
+            "Seperti rumus Excel yang merujuk sel lain, sebuah sel kode memakai **nama** yang dibuat sel di atasnya. "
+            "Karena itu jalankan sel **dari atas ke bawah**."
+        ),
+        Md(PARAMS_NOTE),
+        params(region="32.03", period="2024-12"),
+        setup(0),
+        Md(
+            "Sel di atas memuat alat kursus. Bila muncul kotak jingga **Penjelasan pesan kesalahan**, bacalah: "
+            "kotak itu menjelaskan dalam bahasa Indonesia apa yang perlu diubah.\n\n"
+            "## 2. Sebuah tabel, seperti lembar kerja\n\n"
+            "Di Python, tabel disebut **DataFrame** (pustaka *pandas*). Perbandingannya dengan Excel:\n\n"
+            "| Excel | pandas |\n|---|---|\n"
+            "| lembar kerja | DataFrame, mis. `tabel` |\n"
+            '| judul kolom di baris 1 | nama kolom, mis. `tabel["population"]` |\n'
+            "| nomor baris di kiri | indeks (dimulai dari 0) |\n"
+            '| Filter (Data → Filter) | `tabel[tabel["period"] == periode]` |\n'
+            '| `=SUM(E2:E6)` | `tabel["registered"].sum()` |\n'
+            "| `=COUNTA(...)`, nilai unik | `len(tabel)`, `.nunique()` |\n"
+            "| menyimpan (Ctrl+S) | menyimpan notebook (Ctrl+S); data asli tidak berubah |"
+        ),
+        Code(
+            "panel = api.load_panel(berkas_data)\n"
+            'tabel = panel[panel["region_code"] == kode_wilayah]\n'
+            'satu_bulan = tabel[tabel["period"] == periode]\n'
+            "kursus.table(satu_bulan)"
+        ),
+        say("0.tabel"),
+        Md(
+            "### Latihan 0.1\n\n"
+            "Berapa **bulan** yang ada dalam data wilayah ini? Satu bulan punya beberapa baris (satu per segmen), jadi "
+            'hitung bulan yang berbeda: `tabel["period"].nunique()`.'
+        ),
+        Exercise("0.1", "jawaban_jumlah_bulan", 'jawaban_jumlah_bulan = tabel["period"].nunique()'),
+        Md(
+            "### Latihan 0.2\n\n"
+            "Berapa peserta **terdaftar** pada bulan `periode`, semua segmen dijumlahkan (seperti `=SUM` di Excel)? "
+            "Pakai tabel `satu_bulan` dan kolom `registered`."
+        ),
+        Exercise("0.2", "jawaban_terdaftar", 'jawaban_terdaftar = satu_bulan["registered"].sum()'),
+        Md(
+            "## 3. Membaca pesan kesalahan\n\n"
+            "Salah ketik satu huruf membuat Python berhenti dengan pesan kesalahan (teks merah). Jangan khawatir: "
+            "tidak ada yang rusak. Sel di bawah sengaja salah ketik (`tabell`). Jalankan dan baca:\n\n"
+            "1. kotak jingga menjelaskan artinya dalam bahasa Indonesia;\n"
+            "2. **baris terakhir** pesan merah menyebut jenis kesalahannya (`NameError`: nama tidak dikenal);\n"
+            "3. tanda panah `---->` menunjuk baris yang salah. Perbaiki, lalu jalankan lagi."
+        ),
+        Code('tabell["population"]  # noqa: F821 - salah ketik yang disengaja', ("raises-exception",)),
+        Md(
+            "Kesalahan yang sering ditemui:\n\n"
+            "| pesan (baris terakhir) | artinya | yang dilakukan |\n|---|---|---|\n"
+            "| `NameError: name 'x' is not defined` | nama belum dikenal | periksa ejaan; jalankan sel di atas |\n"
+            "| `SyntaxError` | Python tidak dapat membaca baris itu | periksa tanda kutip, kurung, koma |\n"
+            "| `TypeError` | jenis nilai tidak cocok (teks dengan angka) | hapus tanda kutip di sekitar angka |\n"
+            "| `KeyError: 'kolom'` | kolom tidak ada | salin nama kolom persis |\n"
+            "| `IndexError` | pilihan kosong | periksa kode wilayah dan periode |\n\n"
+            "**Angka gaya Indonesia:** di Python tanda desimal adalah titik (`74.88`) dan ribuan tanpa pemisah "
+            "(`42000`). Menulis `74,88` tanpa tanda kutip membuat dua angka; pemeriksaan kursus mengenalinya dan "
+            'menjelaskannya. Angka yang disalin dari ringkasan boleh ditulis di antara tanda kutip: `"74,88"`.\n\n'
+            "## 4. Memulai ulang dan menyimpan\n\n"
+            "- **Kernel** adalah mesin yang menjalankan sel. Bila sel terlalu lama `[*]`, pilih *Kernel → Interrupt*.\n"
+            "- *Kernel → Restart Kernel and Clear All Outputs* memulai dari awal: semua nama hilang, jadi jalankan "
+            "lagi sel dari atas (*Run → Run All Cells*).\n"
+            "- **Ctrl+S** menyimpan notebook (isi sel dan hasilnya). Data asli tidak pernah diubah oleh kursus.\n"
+            "- Hasil latihan Anda dicatat di berkas `kemajuan_kursus.json` di folder ini; di akhir kursus Anda dapat "
+            "mencetak ringkasannya (Pelajaran 5)."
+        ),
+    ),
+)
 
 # ---------------------------------------------------------------------------------------------------------------
 # Lesson 1
@@ -87,7 +212,8 @@ LESSON_1 = Lesson(
             "**Tujuan:** memuat data kepesertaan JKN, melihat satu kabupaten/kota, dan memahami pesan kesalahan "
             "ketika sebuah berkas data rusak.",
             "Lesson 1 loads the JKN participation panel, looks at one regency and reads the validation errors of a "
-            "deliberately broken file (each error names the file, row and column).",
+            "deliberately broken file made from the regency's own figures (each error names the file, row and "
+            "column).",
         ),
         Md(
             "## Tujuan pembelajaran\n\n"
@@ -98,31 +224,21 @@ LESSON_1 = Lesson(
             "4. membaca pesan kesalahan sebuah berkas: **berkas, baris, kolom, masalah**, lalu memperbaikinya."
         ),
         Md(PARAMS_NOTE),
-        Code(
-            'kode_wilayah = "17.07"  # kode kabupaten/kota Kemendagri, selalu sebagai teks\n'
-            'periode = "2024-07"  # bulan dengan bentuk YYYY-MM\n'
-            'berkas_rusak = "lebong_2024_rusak.csv"  # berkas latihan yang sengaja dirusak (folder data)\n'
-            'berkas_benar = "lebong_2024.csv"  # berkas yang sama setelah diperbaiki\n'
-            'lang = "id"  # bahasa pesan pemeriksaan, "id" atau "en"',
-            ("parameters",),
-        ),
-        Code(
-            "from uhc_lib import api, training\n\n" + checker(", broken_file=berkas_rusak"),
-            ("setup",),
-        ),
+        params(region="17.07", period="2024-07"),
+        setup(1),
         Md(
             "## 1. Memuat panel\n\n"
-            "Proyek ini membawa **data ilustratif**: angka kepesertaan semua 514 kabupaten/kota, Januari 2023 sampai "
-            "Desember 2025, dibangkitkan agar cocok dengan angka yang pernah dipublikasikan (bukan data resmi BPJS "
-            "Kesehatan). `api.load_panel()` tanpa nama berkas memuat data ini; dengan nama berkas ia memuat berkas "
-            "Anda sendiri (CSV, Excel atau Parquet) dan memeriksanya lebih dulu."
+            "Tanpa berkas (`berkas_data = None`) proyek memakai **data ilustratif**: angka kepesertaan semua 514 "
+            "kabupaten/kota per bulan, dibuat secara simulasi agar cocok dengan angka yang pernah dipublikasikan "
+            "(bukan data resmi BPJS Kesehatan). Dengan nama berkas, `api.load_panel` memuat berkas Anda sendiri "
+            "(CSV, Excel atau Parquet) dan memeriksanya lebih dulu."
         ),
-        Code("panel = api.load_panel()\npanel.head()"),
+        Code("panel = api.load_panel(berkas_data)\nkursus.table(panel.head())"),
         Md(
             "Setiap baris adalah **satu kabupaten/kota, satu bulan, satu segmen peserta**. Arti kolomnya "
             "(berkas Anda boleh memakai nama kolom dalam bahasa Indonesia):"
         ),
-        Code("training.column_glossary(lang)"),
+        Code("kursus.table(training.column_glossary(lang))"),
         Md(
             'Catatan penting: **kode wilayah adalah teks**. `"11.10"` dan `"11.1"` adalah dua hal berbeda: '
             "bila spreadsheet menyimpan kode sebagai angka, angka nol di belakang hilang.\n\n"
@@ -137,35 +253,41 @@ LESSON_1 = Lesson(
         Exercise("1.1", "jawaban_jumlah_wilayah", 'jawaban_jumlah_wilayah = panel["region_code"].nunique()'),
         Md(
             "## 2. Melihat satu kabupaten/kota\n\n"
-            "Kita memilih baris dengan syarat di dalam kurung siku. Contoh: semua baris Kabupaten Lebong (17.07)."
+            "Kita memilih baris dengan syarat di dalam kurung siku (seperti Filter di Excel): semua baris wilayah "
+            "`kode_wilayah`, sepuluh yang terakhir."
         ),
-        Code('wilayah = panel[panel["region_code"] == kode_wilayah]\nwilayah.tail(10)'),
+        Code('wilayah = panel[panel["region_code"] == kode_wilayah]\nkursus.table(wilayah.tail(10))'),
         Md("Dua syarat sekaligus (wilayah **dan** bulan) digabung dengan `&`, masing-masing di dalam kurung:"),
-        Code('satu_bulan = panel[(panel["region_code"] == kode_wilayah) & (panel["period"] == periode)]\nsatu_bulan'),
+        Code(
+            'satu_bulan = panel[(panel["region_code"] == kode_wilayah) & (panel["period"] == periode)]\n'
+            "kursus.table(satu_bulan)"
+        ),
+        say("1.baris"),
         Md(
-            "Ada lima baris, satu per segmen: PBI APBN (dibayar pemerintah pusat), PBPU Pemda (didaftarkan dan "
-            "dibayar pemerintah daerah), PPU (pekerja penerima upah), PBPU mandiri dan BP. Kolom `population` "
-            "(jumlah penduduk) sama di setiap baris: itu penduduk wilayah, bukan penduduk per segmen.\n\n"
+            "Segmen: PBI APBN (dibayar pemerintah pusat), PBPU Pemda (didaftarkan dan dibayar pemerintah daerah), "
+            "PPU (pekerja penerima upah), PBPU mandiri dan BP. Kolom `population` (jumlah penduduk) sama di setiap "
+            "baris: itu penduduk wilayah, bukan penduduk per segmen.\n\n"
             "### Latihan 1.2\n\n"
             "Berapa jumlah penduduk wilayah ini pada bulan `periode`? Ambil satu nilai dari kolom `population` "
             "tabel `satu_bulan` (petunjuk: `.iloc[0]` mengambil nilai pertama)."
         ),
         Exercise("1.2", "jawaban_penduduk", 'jawaban_penduduk = satu_bulan["population"].iloc[0]'),
         Md(
-            "## 3. Memuat berkas Anda sendiri\n\n"
-            "Di folder `data/` ada berkas CSV kecil untuk Lebong, Januari–Juli 2024, dengan judul kolom dalam bahasa "
-            "Indonesia (`kode_wilayah, periode, penduduk, terdaftar, aktif`). Tanpa kolom segmen, setiap baris "
-            "adalah total wilayah (`segment` = `total`)."
+            "## 3. Berkas latihan: benar dan rusak\n\n"
+            "Pelajaran ini membuat dua berkas CSV kecil dari data wilayah Anda sendiri, dengan judul kolom dalam "
+            "bahasa Indonesia (`kode_wilayah, periode, penduduk, terdaftar, aktif`). Tanpa kolom segmen, setiap baris "
+            "adalah total wilayah (`segment` = `total`). Buka keduanya di Excel untuk membandingkan."
         ),
-        Code("api.load_panel(training.course_file(berkas_benar))"),
+        say("1.berkas"),
+        Code('berkas_benar = kursus.params["fixed_file"]\nkursus.table(api.load_panel(berkas_benar))'),
         Md(
             "## 4. Berkas yang rusak\n\n"
-            "Berkas `lebong_2024_rusak.csv` berisi angka yang sama, tetapi dengan kesalahan yang sering terjadi saat "
-            "data disalin dari spreadsheet. `api.load_panel` akan **menolak** berkas itu dan menyebut **semua** "
-            "masalahnya sekaligus. Supaya pelajaran tetap berjalan, kita menangkap pesannya dengan "
-            "`training.validation_error` dan mencetaknya:"
+            "`api.load_panel` akan **menolak** berkas rusak dan menyebut **semua** masalahnya sekaligus. Supaya "
+            "pelajaran tetap berjalan, kita menangkap pesannya dengan `training.validation_error` dan mencetaknya:"
         ),
-        Code("galat = training.validation_error(training.course_file(berkas_rusak))\nprint(galat)"),
+        Code(
+            'berkas_rusak = kursus.params["broken_file"]\npesan = training.validation_error(berkas_rusak)\nprint(pesan)'
+        ),
         Md(
             "Cara membaca setiap baris pesan (dalam bahasa Inggris):\n\n"
             "`<berkas>, row <nomor baris>, column '<kolom>': <masalah>`\n\n"
@@ -175,9 +297,9 @@ LESSON_1 = Lesson(
             "- **masalah**: apa yang salah.\n\n"
             "Tabel berikut menyusun pesan yang sama dan menambahkan penjelasan dalam bahasa Indonesia:"
         ),
-        Code("training.problems_table(galat, lang)"),
+        Code("kursus.table(training.problems_table(pesan, lang))"),
         Md("### Latihan 1.3\n\nBerapa masalah yang ditemukan dalam berkas rusak?"),
-        Exercise("1.3", "jawaban_jumlah_masalah", "jawaban_jumlah_masalah = len(galat.problems)"),
+        Exercise("1.3", "jawaban_jumlah_masalah", "jawaban_jumlah_masalah = len(pesan.problems)"),
         Md(
             "### Latihan 1.4\n\n"
             "Di baris berapa ada masalah pada kolom `active` (peserta aktif)? Tulis nomor baris seperti dalam pesan."
@@ -190,8 +312,7 @@ LESSON_1 = Lesson(
             '- Kode wilayah selalu teks (`"17.07"`), periode `YYYY-MM`, jumlah orang bilangan bulat tanpa titik '
             "ribuan.\n"
             "- Pesan kesalahan menyebut berkas, baris (judul = baris 1) dan kolom: buka berkasnya, perbaiki "
-            "barisnya, muat lagi. Bandingkan `lebong_2024_rusak.csv` dengan `lebong_2024.csv` untuk melihat "
-            "perbaikannya.\n\n"
+            "barisnya, muat lagi.\n\n"
             "*English:* the panel has one row per regency, month and segment; region codes are text; a broken file "
             "is refused with every problem listed by file, row (header = row 1) and column."
         ),
@@ -209,9 +330,9 @@ LESSON_2 = Lesson(
     (
         how_to_use(
             "**Tujuan:** menghitung cakupan kepesertaan, keaktifan dan bagian penduduk yang terdaftar tetapi tidak "
-            "aktif, mula-mula dengan tangan (pandas), lalu dengan `uhc_lib.rules.indicators`.",
+            "aktif, mula-mula secara manual (pandas), lalu dengan `uhc_lib.rules.indicators`.",
             "Lesson 2 computes coverage (registered ÷ population), activity (active ÷ population), active ÷ "
-            "registered and the inactive share, first by hand with pandas, then with uhc_lib.rules.indicators.",
+            "registered and the inactive share, first manually with pandas, then with uhc_lib.rules.indicators.",
         ),
         Md(
             "## Tujuan pembelajaran\n\n"
@@ -223,20 +344,12 @@ LESSON_2 = Lesson(
             "5. Mendapat angka yang sama dengan `uhc_lib.rules.indicators` untuk semua wilayah dan bulan sekaligus."
         ),
         Md(PARAMS_NOTE),
+        params(region="17.07", period="2024-07"),
+        setup(2, imports="from uhc_lib.common import fmt\nfrom uhc_lib.rules import indicators\n"),
         Code(
-            'kode_wilayah = "17.07"  # kode kabupaten/kota (teks)\n'
-            'periode = "2024-07"  # bulan latihan, YYYY-MM\n'
-            'periode_contoh = "2024-01"  # bulan untuk contoh yang sudah dikerjakan\n'
-            'lang = "id"  # bahasa pesan pemeriksaan, "id" atau "en"',
-            ("parameters",),
-        ),
-        Code(
-            "from uhc_lib import api, training\n"
-            "from uhc_lib.common import fmt\n"
-            "from uhc_lib.rules import indicators\n"
-            "\n"
-            "panel = api.load_panel()\n" + checker(),
-            ("setup",),
+            "import pandas as pd\n\n"
+            "panel = api.load_panel(berkas_data)\n"
+            'periode_contoh = str(pd.Period(periode, "M") - 6)  # enam bulan sebelumnya, untuk contoh'
         ),
         Md(
             "## 1. Dari baris segmen ke total wilayah\n\n"
@@ -249,17 +362,17 @@ LESSON_2 = Lesson(
             'penduduk = contoh["population"].iloc[0]\n'
             'terdaftar = contoh["registered"].sum()\n'
             'aktif = contoh["active"].sum()\n'
-            "print(penduduk, terdaftar, aktif)"
+            "print(periode_contoh, penduduk, terdaftar, aktif)"
         ),
         Md(
             "**Cakupan kepesertaan** = terdaftar ÷ penduduk × 100. Fungsi `fmt.percent` menulis angka seperti di "
             "laporan (koma desimal, dua angka di belakang koma):"
         ),
-        Code("cakupan = 100 * terdaftar / penduduk\nprint(cakupan)\nprint(fmt.percent(cakupan))"),
+        Code("cakupan = 100 * terdaftar / penduduk\nprint(cakupan)\nprint(fmt.percent(cakupan, lang))"),
         Md(
             "Cakupan **di atas 100 persen** bisa terjadi: ada peserta yang terdaftar di wilayah ini tetapi tidak lagi "
             "tercatat sebagai penduduknya (pindah, meninggal, terdaftar ganda). Penyebutnya adalah penduduk Dukcapil "
-            "semester terakhir (Juni atau Desember), jadi penyebut berubah dua kali setahun.\n\n"
+            "semester yang berlaku (Juni atau Desember), jadi penyebut berubah dua kali setahun.\n\n"
             "**Keaktifan** = aktif ÷ **penduduk** × 100. Ini rasio yang dipakai kriteria UHC. Ada juga rasio aktif ÷ "
             "**terdaftar** (berapa persen peserta yang aktif). Keduanya benar, tetapi artinya berbeda, jadi setiap "
             "tabel dan kalimat harus menyebut penyebutnya."
@@ -267,11 +380,11 @@ LESSON_2 = Lesson(
         Code(
             "keaktifan = 100 * aktif / penduduk\n"
             "aktif_dari_terdaftar = 100 * aktif / terdaftar\n"
-            'print("aktif ÷ penduduk :", fmt.percent(keaktifan))\n'
-            'print("aktif ÷ terdaftar:", fmt.percent(aktif_dari_terdaftar))'
+            'print("aktif ÷ penduduk :", fmt.percent(keaktifan, lang))\n'
+            'print("aktif ÷ terdaftar:", fmt.percent(aktif_dari_terdaftar, lang))'
         ),
         Md(
-            "## 2. Latihan dengan tangan: bulan `periode`\n\n"
+            "## 2. Latihan secara manual: bulan `periode`\n\n"
             "Pilih dulu baris wilayah pada bulan `periode` dan hitung totalnya, seperti contoh di atas."
         ),
         Code(
@@ -301,8 +414,8 @@ LESSON_2 = Lesson(
         Code(
             "ind = indicators.indicators(panel)\n"
             'baris = ind[(ind["region_code"] == kode_wilayah) & (ind["period"] == periode)]\n'
-            'baris[["region_code", "period", "population", "registered", "active", "coverage_pct", "activity_pct", '
-            '"active_of_registered_pct", "inactive", "inactive_pct"]]'
+            'kursus.table(baris[["region_code", "period", "population", "registered", "active", "coverage_pct", '
+            '"activity_pct", "active_of_registered_pct", "inactive", "inactive_pct"]])'
         ),
         Md(
             "Bandingkan dengan jawaban Anda di atas: angkanya harus sama.\n\n"
@@ -314,11 +427,11 @@ LESSON_2 = Lesson(
         Md(
             "## Ringkasan\n\n"
             "- Cakupan = terdaftar ÷ penduduk; keaktifan = aktif ÷ penduduk; aktif ÷ terdaftar adalah rasio lain.\n"
-            "- Terdaftar tetapi tidak aktif = cakupan − keaktifan (dalam poin persen).\n"
-            "- Contoh Lebong Juli 2024: cakupan 100,71 persen, keaktifan 75,41 persen.\n\n"
+            "- Terdaftar tetapi tidak aktif = cakupan − keaktifan (dalam poin persen).\n\n"
             "*English:* coverage = registered ÷ population; activity = active ÷ population (the UHC criteria's "
             "ratio); active ÷ registered is a different ratio: always say which one a figure is."
         ),
+        say("2.ringkasan"),
     ),
 )
 
@@ -332,80 +445,73 @@ LESSON_3 = Lesson(
     45,
     (
         how_to_use(
-            "**Tujuan:** membaca kriteria UHC per tahun, menentukan status sebuah kabupaten/kota, dan menghitung "
-            "berapa penduduk yang perlu didaftarkan dan berapa tambahan peserta aktif yang diperlukan.",
-            "Lesson 3 reads the UHC statuses by year (2023-24 UHC and non cut-off 95/75; 2025-26 UHC Cut Off and "
-            "Prioritas 98/80 with no PBPU Pemda arrears; the UHC Awards as an assessment apart), "
-            "finds a regency's status and computes the persons to enrol and the additional active participants "
-            "needed (uhc_lib.rules.criteria, uhc_lib.analysis.gaps).",
+            "**Tujuan:** mengenal status UHC yang diberikan BPJS (UHC Prioritas dan UHC Cut Off), menentukan status "
+            "sebuah kabupaten/kota, dan menghitung berapa penduduk yang perlu didaftarkan dan berapa tambahan peserta "
+            "aktif yang diperlukan.",
+            "Lesson 3 reads the statuses BPJS gives (2025-26: UHC Prioritas at 98/80 with no PBPU Pemda arrears, UHC "
+            "Cut Off; 2023-24: UHC and non cut-off), the UHC Awards as an award apart, finds a regency's status and "
+            "computes the persons to enrol and the additional active participants needed.",
         ),
         Md(
             "## Tujuan pembelajaran\n\n"
             "1. Mengetahui status UHC yang diberikan BPJS per periode, dan membedakannya dari UHC Awards.\n"
             "2. Menentukan status UHC sebuah kabupaten/kota dengan `criteria.evaluate`.\n"
-            "3. Menghitung **kesenjangan dalam jiwa**: penduduk yang perlu didaftarkan, dan tambahan peserta aktif, "
-            "dengan tangan lalu dengan `gaps.gaps`."
+            "3. Memahami syarat **tanpa tunggakan iuran PBPU Pemda** pada UHC Prioritas.\n"
+            "4. Menghitung **kesenjangan dalam jiwa**: penduduk yang perlu didaftarkan, dan tambahan peserta aktif, "
+            "secara manual lalu dengan `gaps.gaps`."
         ),
         Md(PARAMS_NOTE),
-        Code(
-            'kode_wilayah = "32.03"  # kode kabupaten/kota (teks)\n'
-            'periode = "2024-12"  # bulan data, YYYY-MM\n'
-            "tahun_kriteria = 2024  # kriteria tahun berjalan\n"
-            "tahun_target = 2025  # kriteria tahun berikutnya\n"
-            'lang = "id"  # bahasa pesan pemeriksaan, "id" atau "en"',
-            ("parameters",),
+        params(),
+        setup(
+            3,
+            imports="import math\n\nfrom uhc_lib.analysis import gaps\nfrom uhc_lib.rules import criteria, "
+            "indicators\nfrom uhc_lib.training import texts\n",
         ),
         Code(
-            "import math\n\n"
-            "from uhc_lib import api, training\n"
-            "from uhc_lib.analysis import gaps\n"
-            "from uhc_lib.rules import criteria, indicators\n"
-            "\n"
-            "panel = api.load_panel()\n"
-            + checker(', params={"criteria_year": tahun_kriteria, "target_year": tahun_target}'),
-            ("setup",),
+            "panel = api.load_panel(berkas_data)\n"
+            "tahun_kriteria = kursus.month.year  # kriteria tahun bulan itu\n"
+            "tahun_target = kursus.target.year  # tahun kriteria UHC Prioritas yang dituju (lihat di bawah)\n"
+            "print(tahun_kriteria, tahun_target)"
         ),
         Md(
-            "## 1. Status UHC berubah menurut periode\n\n"
-            "Status disimpan sebagai data (`data/rules/uhc_criteria.csv`) dengan sumbernya. Setiap periode punya "
-            "beberapa status berurutan; sebuah wilayah memegang status **tertinggi** yang terpenuhi, dan status "
-            "dinilai **setiap bulan** (bisa diperoleh dan hilang dalam setahun).\n\n"
-            "- **2023–2024**: **UHC** = cakupan minimal 95 persen; **UHC non cut-off** = cakupan 95 persen **dan** "
-            "keaktifan 75 persen.\n"
-            "- **2025–2026**: **UHC Cut Off** (juga disebut UHC Non Prioritas) = cakupan 98 persen; **UHC "
-            "Prioritas** = cakupan 98 persen **dan** keaktifan 80 persen **dan** tidak ada tunggakan iuran PBPU "
-            "Pemda. Di bawah UHC Prioritas penduduk yang didaftarkan Pemda **langsung aktif** hari itu; di bawah "
-            "Cut Off baru aktif bulan berikutnya.\n"
-            "- Di bawah batas itu: **belum UHC**.\n\n"
-            "**UHC Awards** bukan status: penghargaan yang menilai satu bulan (UHC Awards 2026 menilai data Desember "
-            "2025; Pratama 98/80, Madya 98/85 atau 98/80 dengan minimal 25 persen penduduk didaftarkan Pemda, Utama "
-            "99/95 dengan minimal 18 persen didaftarkan Pemda), dan setiap tingkatnya mensyaratkan UHC Prioritas. "
-            "Batas cakupan UHC Cut Off (98 persen) tidak dinyatakan resmi: brief menyebutnya bila status bergantung "
-            "padanya.\n\n"
-            "Keaktifan di sini selalu aktif ÷ **penduduk**."
+            "## 1. Status yang diberikan BPJS\n\n"
+            "Status disimpan sebagai data (`data/rules/uhc_criteria.csv`) beserta sumbernya. Sebuah wilayah memegang "
+            "status **tertinggi** yang terpenuhi, dan status dinilai **setiap bulan** (bisa diperoleh dan hilang "
+            "dalam setahun).\n\n"
+            "- **2025–2026**: **UHC Prioritas**: cakupan dan keaktifan di atas batas, **dan tidak ada tunggakan "
+            "iuran PBPU Pemda**, atas permintaan Pemda yang diverifikasi BPJS. Penduduk yang didaftarkan Pemda "
+            "**langsung aktif** hari itu. **UHC Cut Off** (juga disebut UHC Non Prioritas): tetap UHC, tetapi "
+            "penduduk yang didaftarkan Pemda baru aktif **bulan berikutnya**. Pemda yang menunggak iuran kehilangan "
+            "Prioritas walaupun angkanya memenuhi.\n"
+            "- **2023–2024**: **UHC** (cut-off) dan **UHC non cut-off**.\n"
+            "- Di bawah batas itu: **belum memenuhi kriteria UHC**.\n\n"
+            "Batas setiap status, ditulis dari data aturan (kolom *catatan* menyebut yang belum pasti):"
         ),
-        Code(
-            "aturan = criteria.criteria_table()\n"
-            'aturan[aturan["criteria_year"] >= 2024][["criteria_year", "criterion", "rank", "min_coverage_pct", '
-            '"min_activity_pct", "requires", "label_id"]]'
+        Code("kursus.table(texts.status_rules(lang))"),
+        Md(
+            "**UHC Awards bukan status.** Penghargaan ini menilai **satu bulan** (UHC Awards 2026 menilai data "
+            "Desember 2025), dan setiap tingkatnya mensyaratkan UHC Prioritas pada bulan itu. Sebuah tingkat bisa "
+            "dicapai lewat lebih dari satu jalur:"
         ),
+        Code("kursus.table(texts.awards_rules(lang))"),
         Md(
             "## 2. Status sebuah kabupaten/kota\n\n"
             "Hitung indikator wilayah (Pelajaran 2), pilih bulannya, lalu nilai dengan kriteria satu tahun. "
-            "Kolom `meets_...` menjawab apakah setiap syarat terpenuhi (termasuk tingkat UHC Awards di atas "
-            "status); `status` adalah kode status tertinggi yang terpenuhi (`none` = belum UHC). Tanpa kolom "
-            "tunggakan dalam data, tidak ada tunggakan PBPU Pemda yang dianggap."
+            "Kolom `meets_...` menjawab apakah setiap syarat terpenuhi; `status` adalah kode status tertinggi yang "
+            "terpenuhi (`none` = belum UHC). Tanpa kolom tunggakan (`pemda_arrears_rp`) dalam data, tidak ada "
+            "tunggakan yang dianggap."
         ),
         Code(
             'ind = indicators.indicators(panel[panel["region_code"] == kode_wilayah])\n'
             'baris = ind[ind["period"] == periode]\n'
-            'baris[["region_code", "period", "population", "registered", "active", "coverage_pct", "activity_pct"]]'
+            'kursus.table(baris[["region_code", "period", "population", "registered", "active", "coverage_pct", '
+            '"activity_pct"]])'
         ),
-        Code('criteria.evaluate(baris, tahun_kriteria).filter(regex="^meets_|^status")'),
+        Code('kursus.table(criteria.evaluate(baris, tahun_kriteria).filter(regex="^meets_|^status"))'),
         Md(
             "### Latihan 3.1\n\n"
             "Apa status UHC wilayah ini menurut kriteria `tahun_kriteria`? Salin isi kolom `status` (teks di antara "
-            "tanda kutip), atau ambil dengan `.iloc[0]`."
+            'tanda kutip), atau ambil dengan `.iloc[0]`. Nama status juga diterima, mis. `"UHC Prioritas"`.'
         ),
         Exercise(
             "3.1",
@@ -415,62 +521,65 @@ LESSON_3 = Lesson(
         Md(
             "## 3. Kesenjangan dalam jiwa\n\n"
             "Untuk mencapai minimal *p* persen, jumlah orang yang diperlukan = penduduk × *p* ÷ 100, **dibulatkan ke "
-            "atas** (orang tidak bisa dipecah, dan 74,996 persen belum mencapai 75 persen). Kesenjangan = jumlah yang "
-            "diperlukan − jumlah sekarang (nol bila sudah tercapai).\n\n"
-            "### Contoh (dikerjakan): keaktifan 75 persen (kriteria non cut-off 2024)"
+            "atas** (orang tidak bisa dipecah). Kesenjangan = jumlah yang diperlukan − jumlah sekarang (nol bila sudah "
+            "tercapai).\n\n"
+            "### Contoh (dikerjakan): keaktifan minimal target"
         ),
+        say("3.target"),
         Code(
             'penduduk = baris["population"].iloc[0]\n'
             'terdaftar = baris["registered"].iloc[0]\n'
             'aktif = baris["active"].iloc[0]\n'
-            "aktif_diperlukan = math.ceil(penduduk * 75 / 100)\n"
-            'print("aktif diperlukan:", aktif_diperlukan, "| tambahan:", max(0, aktif_diperlukan - aktif))'
+            "min_cakupan = kursus.target.min_coverage_pct\n"
+            "min_keaktifan = kursus.target.min_activity_pct\n"
+            "aktif_diperlukan = math.ceil(penduduk * min_keaktifan / 100)\n"
+            'print("aktif diperlukan:", aktif_diperlukan, "| sekarang:", aktif)'
         ),
         Md(
             "`gaps.gaps` menghitung hal yang sama untuk setiap kriteria satu tahun: `enrol_needed` (perlu "
             "didaftarkan), `activate_needed` (tambahan peserta aktif) dan `reactivate_needed` (bagian yang harus "
             "berasal dari pengaktifan kembali peserta nonaktif, bila peserta baru langsung aktif)."
         ),
-        Code("gaps.gaps(baris, tahun_kriteria)"),
         Md(
             "### Latihan 3.2\n\n"
-            "Kriteria utama tahun `tahun_target` (UHC Prioritas 2025) meminta cakupan 98 persen. Berapa penduduk "
-            "yang **perlu didaftarkan**? Hitung dengan tangan seperti contoh (gunakan `math.ceil`) atau dengan "
+            "Berapa penduduk yang **perlu didaftarkan** untuk mencapai `min_cakupan`? Hitung secara manual seperti "
+            "contoh (gunakan `math.ceil`, dan `max(0, ...)` bila sudah tercapai) atau dengan "
             "`gaps.gaps(baris, tahun_target)`."
         ),
         Exercise(
             "3.2",
             "jawaban_perlu_didaftarkan",
-            "jawaban_perlu_didaftarkan = max(0, math.ceil(penduduk * 98 / 100) - terdaftar)",
+            "jawaban_perlu_didaftarkan = max(0, math.ceil(penduduk * min_cakupan / 100) - terdaftar)",
         ),
-        Md("### Latihan 3.3\n\nBerapa **tambahan peserta aktif** yang diperlukan untuk keaktifan 80 persen?"),
+        Md("### Latihan 3.3\n\nBerapa **tambahan peserta aktif** yang diperlukan untuk `min_keaktifan`?"),
         Exercise(
             "3.3",
             "jawaban_tambahan_aktif",
-            "jawaban_tambahan_aktif = max(0, math.ceil(penduduk * 80 / 100) - aktif)",
+            "jawaban_tambahan_aktif = max(0, math.ceil(penduduk * min_keaktifan / 100) - aktif)",
         ),
         Md("Periksa jawaban Anda dengan `gaps.gaps`:"),
-        Code("gaps.gaps(baris, tahun_target)"),
+        Code("kursus.table(gaps.gaps(baris, tahun_target))"),
         Md(
             "### Latihan 3.4\n\n"
-            "Data bulan yang sama, kriteria yang lebih tinggi: apa status wilayah ini menurut kriteria "
-            "`tahun_target`?"
+            "Misalkan Pemda **menunggak iuran PBPU Pemda**. Apa status wilayah ini menurut kriteria `tahun_target`? "
+            "Coba dengan menambahkan kolom tunggakan (dalam rupiah) pada baris, lalu menilainya lagi."
+        ),
+        Code(
+            "dengan_tunggakan = baris.assign(pemda_arrears_rp=1_000_000_000)  # contoh: tunggakan Rp1 miliar\n"
+            'kursus.table(criteria.evaluate(dengan_tunggakan, tahun_target).filter(regex="^meets_|^status"))'
         ),
         Exercise(
             "3.4",
-            "jawaban_status_tahun_target",
-            'jawaban_status_tahun_target = criteria.evaluate(baris, tahun_target)["status"].iloc[0]',
+            "jawaban_status_tunggakan",
+            'jawaban_status_tunggakan = criteria.evaluate(dengan_tunggakan, tahun_target)["status"].iloc[0]',
         ),
         Md(
             "## Ringkasan\n\n"
-            "- Status bergantung pada periode: Cianjur Desember 2024 (cakupan 96 persen, keaktifan 68,7 persen) "
-            "berstatus UHC (95 persen) tetapi belum non cut-off (75 persen); dengan kriteria 2025 angka yang sama "
-            "belum UHC, karena UHC Cut Off meminta 98 persen dan Prioritas 98/80.\n"
-            "- Kota Bogor Oktober 2025 (98,67 / 79,85) berstatus **UHC Cut Off**, bukan belum UHC.\n"
-            "- Kesenjangan dihitung dalam jiwa, dibulatkan ke atas.\n\n"
-            "*English:* the status is the highest status of the period that is met, checked monthly; the Awards are "
-            "an assessment apart; gaps are persons, rounded up."
+            "*English:* the status is the best status of the period that is met, checked monthly; UHC Prioritas also "
+            "needs no PBPU Pemda premium arrears; the Awards are an award judged on one month; gaps are persons, "
+            "rounded up."
         ),
+        say("3.ringkasan"),
     ),
 )
 
@@ -486,9 +595,8 @@ LESSON_4 = Lesson(
         how_to_use(
             "**Tujuan:** membuat ringkasan kepesertaan JKN satu kabupaten/kota dan menjawab pertanyaan tentang "
             "isinya: status, kesenjangan, tren, dan kapan target tercapai dengan laju saat ini.",
-            "Lesson 4 builds one regency brief inline (uhc_lib.analysis.brief.brief_figures + "
-            "uhc_lib.render.text.narrative.markdown) "
-            "and asks questions about it, such as the month a target is reached at the current pace.",
+            "Lesson 4 builds one regency brief inline and asks questions about it, such as the month a target is "
+            "reached at the current pace.",
         ),
         Md(
             "## Tujuan pembelajaran\n\n"
@@ -498,23 +606,14 @@ LESSON_4 = Lesson(
             "3. Mengetahui cara membuat berkas ringkasan (HTML/PDF) untuk dicetak."
         ),
         Md(PARAMS_NOTE),
-        Code(
-            'kode_wilayah = "32.03"  # kode kabupaten/kota (teks)\n'
-            'periode = "2024-12"  # bulan ringkasan, YYYY-MM\n'
-            'lang = "id"  # bahasa ringkasan dan pesan pemeriksaan, "id" atau "en"',
-            ("parameters",),
+        params(),
+        setup(
+            4,
+            imports="%matplotlib inline\nimport matplotlib.pyplot as plt\nfrom IPython.display import Markdown, "
+            "display\n\nfrom uhc_lib.render.charts import brief_charts\nfrom uhc_lib.render.text import narrative, "
+            "tables\n",
         ),
-        Code(
-            "%matplotlib inline\n"
-            "import matplotlib.pyplot as plt\n"
-            "from IPython.display import Markdown, display\n\n"
-            "from uhc_lib import api, training\n"
-            "from uhc_lib.render.charts import brief_charts\n"
-            "from uhc_lib.render.text import narrative, tables\n"
-            "\n"
-            "fig = api.figures_for(kode_wilayah, periode)\n" + checker(),
-            ("setup",),
-        ),
+        Code("fig = api.figures_for(kode_wilayah, periode, data_path=berkas_data)"),
         Md(
             "## 1. Ringkasan\n\n"
             "Semua angka ringkasan dihitung sekali (`api.figures_for`); kalimat, tabel dan grafik hanya "
@@ -529,29 +628,33 @@ LESSON_4 = Lesson(
         Code("display(Markdown(tables.goals_table(fig, lang)))"),
         Md(
             "## 2. Pertanyaan tentang ringkasan\n\n"
-            "Jawab dengan membaca ringkasan di atas (tulis angka tanpa titik ribuan, mis. `12345`).\n\n"
+            "Jawab dengan membaca ringkasan di atas. Angka boleh disalin apa adanya di antara tanda kutip "
+            '(mis. `"713.852"`), atau ditulis tanpa titik ribuan (`713852`).\n\n'
             "### Latihan 4.1\n\nBerapa jiwa yang terdaftar sebagai peserta tetapi **tidak aktif**?"
         ),
         Exercise(
             "4.1",
             "jawaban_tidak_aktif_jiwa",
-            "jawaban_tidak_aktif_jiwa = fig.inactive  # kalimat: ... jiwa terdaftar sebagai peserta tetapi tidak aktif",
+            "jawaban_tidak_aktif_jiwa = fig.inactive  # kalimat: ... terdaftar sebagai peserta tetapi tidak aktif",
         ),
+        say("4.tujuan"),
         Md(
             "### Latihan 4.2\n\n"
             "Ringkasan memakai laju rata-rata enam bulan terakhir. Menurut paragraf tren, **pada bulan apa "
-            "keaktifan mencapai target utama tahun ini** (kriteria non cut-off, 75 persen)? Tulis sebagai teks "
-            '`"YYYY-MM"`, mis. `"2030-01"`.'
+            'keaktifan mencapai target itu**? Tulis sebagai teks `"YYYY-MM"` (mis. `"2030-01"`) atau seperti di '
+            'ringkasan (`"Januari 2030"`); bila ringkasan berkata tidak akan tercapai atau tidak menyebut '
+            'keaktifan, tulis `"tidak tercapai"`.'
         ),
         Exercise(
             "4.2",
             "jawaban_bulan_keaktifan",
-            "jawaban_bulan_keaktifan = fig.headline_target.activity_reached  # kalimat: ... akan tercapai pada ...",
+            "t = kursus.goal  # paragraf tren: ... keaktifan ... akan tercapai pada ...\n"
+            'jawaban_bulan_keaktifan = t.activity_reached if t and t.activate_needed else "tidak tercapai"',
         ),
         Md(
             "### Latihan 4.3\n\n"
             "Berapa **poin persen** keaktifan berubah dibandingkan bulan yang sama tahun lalu? (Naik ditulis "
-            "positif, turun negatif.)"
+            'positif, turun negatif; `"turun 1,62"` juga diterima.)'
         ),
         Exercise(
             "4.3",
@@ -560,24 +663,28 @@ LESSON_4 = Lesson(
         ),
         Md(
             "### Latihan 4.4\n\n"
-            "Untuk UHC Prioritas (kriteria tahun berikutnya), berapa dari tambahan peserta aktif yang harus "
-            "berasal dari **pengaktifan kembali** peserta nonaktif?"
+            "Untuk target yang disebut di atas, berapa **tambahan peserta aktif** yang disebut paragraf kesenjangan "
+            '("peserta aktif perlu bertambah ... jiwa")?'
         ),
         Exercise(
             "4.4",
-            "jawaban_pengaktifan_kembali",
-            "jawaban_pengaktifan_kembali = fig.next_headline_target.reactivate_needed  # ... di antaranya dengan "
-            "mengaktifkan kembali",
+            "jawaban_tambahan_aktif",
+            "jawaban_tambahan_aktif = kursus.goal.activate_needed if kursus.goal else 0  # paragraf kesenjangan",
         ),
         Md(
             "## 3. Membuat berkas ringkasan untuk dicetak\n\n"
-            "Di terminal (folder proyek): `uhc brief 32.03 --period 2024-12` menulis ringkasan HTML (dan PDF dengan "
-            "`--pdf` bila tersedia) ke folder `reports/`. Dari Python: "
-            '`from uhc_lib.reports.run import run_brief; run_brief("32.03", "reports/latihan", period="2024-12")`.'
-            "\n\n"
+            "Di terminal (folder proyek): `uhc brief <kode> --period <YYYY-MM>` menulis ringkasan HTML ke folder "
+            "`reports/`; tambahkan `--format html,pdf` untuk PDF A4 juga, dan `--data <berkas>` untuk data Anda "
+            "sendiri. Perintah untuk wilayah dan bulan pelajaran ini:"
+        ),
+        Code(
+            'perintah = f"uhc brief {kode_wilayah} --period {periode} --format html,pdf"\n'
+            'print(perintah + (f" --data {berkas_data}" if berkas_data else ""))'
+        ),
+        Md(
             "## Ringkasan\n\n"
             "- Paragraf pertama: terdaftar, aktif, dan tidak aktif (jiwa dan persen penduduk).\n"
-            "- Paragraf status dan kesenjangan: kriteria tahun ini dan tahun depan, dalam jiwa.\n"
+            "- Paragraf status dan kesenjangan: status BPJS bulan ini, target berikutnya, dalam jiwa.\n"
             "- Paragraf tren: perubahan dari bulan lalu dan tahun lalu, dan bulan target tercapai **bila laju "
             "enam bulan terakhir berlanjut** (bukan janji: laju bisa berubah).\n\n"
             "*English:* the brief's sentences, tables and chart all read the same computed figures; the projected "
@@ -598,62 +705,50 @@ LESSON_5 = Lesson(
         how_to_use(
             "**Tujuan:** menghitung biaya mendaftarkan penduduk sebagai PBPU Pemda, membandingkan skenario "
             "(pendaftaran, reaktivasi peserta mandiri, CSR, pengambilalihan peserta nonaktif) dan menemukan bulan "
-            "setiap skenario memenuhi kriteria UHC.",
-            "Lesson 5 prices enrolment as PBPU Pemda (persons × Rp42,000 × 12 a year, uhc_lib.rules.premiums and "
-            "uhc_lib.analysis.budget), compares scenarios built from levers (uhc_lib.analysis.scenarios) and finds "
-            "the month each "
-            "scenario meets 98/80.",
+            "setiap skenario memenuhi target.",
+            "Lesson 5 prices enrolment as PBPU Pemda (persons × premium × 12 a year), compares scenarios built from "
+            "measures and finds the month each scenario meets the target.",
         ),
         Md(
             "## Tujuan pembelajaran\n\n"
             "1. Mengetahui iuran (premi) JKN yang dibayar Pemda untuk peserta PBPU Pemda.\n"
             "2. Menghitung biaya setahun mendaftarkan *N* penduduk: *N* × iuran sebulan × 12.\n"
-            "3. Mengenal **tuas** (langkah) yang dapat ditempuh Pemda dan menyusunnya menjadi **skenario**.\n"
-            "4. Membaca hasil simulasi: bulan kriteria tercapai dan biaya yang ditanggung Pemda, peserta dan CSR."
+            "3. Mengenal **langkah** yang dapat ditempuh Pemda dan menyusunnya menjadi **skenario**.\n"
+            "4. Membaca hasil simulasi: bulan target tercapai dan biaya yang ditanggung Pemda, peserta dan CSR."
         ),
         Md(PARAMS_NOTE),
-        Code(
-            'kode_wilayah = "32.03"  # kode kabupaten/kota (teks)\n'
-            'periode = "2024-12"  # bulan awal simulasi, YYYY-MM\n'
-            "jumlah_didaftarkan = 52298  # penduduk yang akan didaftarkan sebagai PBPU Pemda (jiwa)\n"
-            "bulan_proyeksi = 24  # panjang simulasi dalam bulan\n"
-            'lang = "id"  # bahasa tabel dan pesan pemeriksaan, "id" atau "en"',
-            ("parameters",),
+        params(
+            "jumlah_didaftarkan = None  # None: kekurangan menuju cakupan target (dihitung), atau jumlah jiwa",
+            "bulan_proyeksi = 24  # panjang simulasi dalam bulan",
+        ),
+        setup(
+            5,
+            extra=", enrol_count=jumlah_didaftarkan, months=bulan_proyeksi",
+            imports="%matplotlib inline\nimport matplotlib.pyplot as plt\nfrom IPython.display import Markdown, "
+            "display\n\nfrom uhc_lib.analysis import budget, scenarios\nfrom uhc_lib.common import fmt\n"
+            "from uhc_lib.render.charts import scenario_chart\nfrom uhc_lib.render.text import budget_text\n"
+            "from uhc_lib.rules import premiums\n",
         ),
         Code(
-            "%matplotlib inline\n"
-            "import matplotlib.pyplot as plt\n"
-            "from IPython.display import Markdown, display\n\n"
-            "from uhc_lib import api, training\n"
-            "from uhc_lib.analysis import budget, scenarios\n"
-            "from uhc_lib.common import fmt\n"
-            "from uhc_lib.render.charts import scenario_chart\n"
-            "from uhc_lib.render.text import budget_text\n"
-            "from uhc_lib.rules import premiums\n"
-            "\n"
-            "fig = api.figures_for(kode_wilayah, periode)\n"
-            + checker(', params={"enrol_count": jumlah_didaftarkan, "months": bulan_proyeksi}'),
-            ("setup",),
+            "fig = api.figures_for(kode_wilayah, periode, data_path=berkas_data)\n"
+            'jumlah_didaftarkan = kursus.params["enrol_count"]'
         ),
         Md(
             "## 1. Iuran JKN\n\n"
             "Iuran diatur Perpres 64/2020 dan disimpan sebagai data (`data/rules/premiums.csv`) bersama sumber "
-            "hukumnya. Untuk kelas III, iurannya Rp42.000 sebulan:\n\n"
-            "- **PBI APBN**: dibayar pemerintah pusat;\n"
-            "- **PBPU Pemda** (PBI APBD): dibayar **Pemda** dari APBD;\n"
-            "- **PBPU mandiri / BP kelas III**: peserta membayar Rp35.000, pemerintah membantu Rp7.000 (Rp4.200 pusat "
-            "dan Rp2.800 daerah).\n\n"
-            "Rincian iuran satu segmen dan kelas pada satu bulan, menurut pembayarnya:"
+            "hukumnya. PBI APBN dibayar pemerintah pusat; **PBPU Pemda** (PBI APBD) dibayar **Pemda** dari APBD; "
+            "peserta mandiri kelas III membayar sebagian dan pemerintah membantu sisanya."
         ),
+        say("5.iuran"),
         Code(
-            'print("PBPU Pemda kelas III :", premiums.premium_breakdown("pbpu_pemda", 3, periode))\n'
+            'print("PBPU Pemda kelas III  :", premiums.premium_breakdown("pbpu_pemda", 3, periode))\n'
             'print("PBPU mandiri kelas III:", premiums.premium_breakdown("pbpu_mandiri", 3, periode))'
         ),
         Md(
             "### Latihan 5.1\n\n"
             "Berapa rupiah **sebulan** yang dibayar Pemda untuk satu peserta PBPU Pemda kelas III pada bulan "
             "`periode`? Gunakan `premiums.monthly_premium(segmen, kelas, bulan, payer=...)`; pembayar Pemda "
-            'ditulis `payer="regency"`.'
+            'ditulis `payer="regency"`. (`"Rp42.000"` seperti di ringkasan juga diterima.)'
         ),
         Exercise(
             "5.1",
@@ -663,100 +758,112 @@ LESSON_5 = Lesson(
         Md(
             "## 2. Biaya mendaftarkan penduduk\n\n"
             "Penduduk yang belum terdaftar (misalnya ditemukan lewat pemadanan data dengan Dinas Sosial dan Dukcapil) "
-            "dapat didaftarkan Pemda sebagai PBPU Pemda. Di bawah UHC Prioritas mereka **langsung aktif**, jadi "
-            "menaikkan cakupan **dan** keaktifan. Biayanya: jumlah orang × iuran sebulan × jumlah bulan.\n\n"
+            "dapat didaftarkan Pemda sebagai PBPU Pemda. Di bawah UHC Prioritas mereka **langsung aktif**; di bawah "
+            "UHC Cut Off baru bulan berikutnya. Biayanya: jumlah orang × iuran sebulan × jumlah bulan.\n\n"
             "### Contoh (dikerjakan): 1.000 penduduk selama setahun"
         ),
         Code(
             "premi_pemda = premiums.pemda_premium(periode)\n"
             "biaya_contoh = 1000 * premi_pemda * 12\n"
-            "print(fmt.rupiah(biaya_contoh))\n"
-            "print(fmt.rupiah(budget.enrolment_cost(1000, periode)))  # fungsi uhc_lib memberi angka yang sama"
+            "print(fmt.rupiah(biaya_contoh, lang))\n"
+            "print(fmt.rupiah(budget.enrolment_cost(1000, periode), lang))  # fungsi uhc_lib memberi angka yang sama"
         ),
+        say("5.didaftarkan"),
         Md(
             "### Latihan 5.2\n\n"
-            "Berapa biaya setahun bila Pemda mendaftarkan `jumlah_didaftarkan` penduduk sebagai PBPU Pemda? "
-            "(Untuk Cianjur Desember 2024, 52.298 jiwa adalah kekurangan menuju cakupan 98 persen, lihat "
-            "Pelajaran 3.)"
+            "Berapa biaya setahun bila Pemda mendaftarkan `jumlah_didaftarkan` penduduk sebagai PBPU Pemda?"
         ),
         Exercise("5.2", "jawaban_biaya_setahun", "jawaban_biaya_setahun = jumlah_didaftarkan * premi_pemda * 12"),
         Md(
-            "## 3. Tuas dan skenario\n\n"
-            "Sebuah **tuas** menambah (atau mengurangi) peserta setiap bulan dengan laju tertentu (`pace`, jiwa per "
-            "bulan) sampai batas (`cap`, jiwa). Tuas yang tersedia di `uhc_lib.analysis.scenarios`:\n\n"
-            "| tuas | artinya | siapa membayar |\n|---|---|---|\n"
-            "| `EnrolUnregistered` | mendaftarkan penduduk yang belum terdaftar sebagai PBPU Pemda "
-            "(terdaftar +1, aktif +1) | Pemda |\n"
-            "| `ReactivateArrears` | peserta mandiri yang menunggak melunasi tunggakan dan aktif kembali | peserta "
-            "(atau CSR/Pemda untuk tunggakan) |\n"
-            "| `CsrSponsorship` | dana CSR perusahaan membayar iuran peserta mandiri nonaktif | perusahaan (CSR) |\n"
-            "| `TakeOverInactive` | peserta nonaktif PBI APBN/PPU diambil alih sebagai PBPU Pemda | Pemda |\n"
-            "| `CleanData` | membersihkan data peserta yang pindah, meninggal atau ganda (terdaftar −1) | — |\n"
+            "## 3. Langkah dan skenario\n\n"
+            "Sebuah **langkah** menambah (atau mengurangi) peserta setiap bulan dengan laju tertentu (`pace`, jiwa "
+            "per bulan) sampai batas (`cap`, jiwa). Langkah yang tersedia di `uhc_lib.analysis.scenarios`:\n\n"
+            "| langkah | artinya | siapa membayar |\n|---|---|---|\n"
+            "| `EnrolUnregistered` | mendaftarkan penduduk yang belum terdaftar sebagai PBPU Pemda | Pemda |\n"
+            "| `ReactivateArrears` | peserta mandiri menunggak melunasi, lalu aktif kembali | peserta, CSR, Pemda |\n"
+            "| `CsrSponsorship` | dana CSR membayar iuran peserta mandiri nonaktif | perusahaan (CSR) |\n"
+            "| `TakeOverInactive` | peserta nonaktif diambil alih sebagai PBPU Pemda | Pemda |\n"
+            "| `CleanData` | membersihkan data pindah, meninggal atau ganda (terdaftar −1) | — |\n"
             "| `CurrentPace` | tren beberapa bulan terakhir berlanjut | — |\n\n"
-            "Catatan: membersihkan data **menurunkan** cakupan (penyebutnya tetap jumlah penduduk), jadi tidak "
-            "membantu memenuhi kriteria; tetapi penting agar cakupan di atas 100 persen tidak menyembunyikan "
-            "penduduk yang belum terdaftar.\n\n"
-            "Simulasi menahan jumlah penduduk tetap dan menilai setiap bulan dengan kriteria tahun bulan itu.\n\n"
+            "Membersihkan data **menurunkan** cakupan (penyebutnya tetap jumlah penduduk), tetapi penting agar "
+            "cakupan di atas 100 persen tidak menyembunyikan penduduk yang belum terdaftar.\n\n"
+            "Simulasi **menganggap penduduk tetap**. Kolom `status` jalur simulasi menilai setiap bulan dengan "
+            "kriteria tahunnya sendiri. Kolom `reached_<tahun>_<kriteria>` menjawab pertanyaan lain: bulan pertama "
+            "angka jalur itu mencapai batas kriteria tahun tersebut, di bulan mana pun. Jadi "
+            "`reached_2024_non_cut_off` boleh berisi bulan 2025: batas 95/75 tercapai pada bulan itu, walaupun status "
+            "resmi bulan itu dinilai dengan kriteria 2025.\n\n"
             "## 4. Membandingkan empat skenario bawaan\n\n"
             "`scenarios.default_scenarios` menyusun empat skenario dari kesenjangan wilayah ini sendiri: laju saat "
             "ini, pendaftaran oleh Pemda, reaktivasi mandiri dan CSR, dan **kombinasi** (baris terakhir)."
         ),
+        say("5.target"),
         Code(
             "pilihan = scenarios.default_scenarios(fig, lang)\n"
             "jalur = scenarios.run(pilihan, fig, months=bulan_proyeksi)\n"
             "tabel = scenarios.compare_paths(jalur)\n"
             "target = budget.default_target(fig)\n"
-            'print("Target:", target.label(lang))\n'
             "display(Markdown(budget_text.scenario_table(tabel, target, lang)))"
         ),
         Code("scenario_chart.scenario_chart(jalur, target, tabel, lang)\nplt.show()"),
         Md(
-            "Tabel lengkap (satu baris per skenario). Kolom `reached_<tahun>_<kriteria>` berisi bulan kriteria itu "
-            "pertama kali terpenuhi (`NaT` = tidak tercapai dalam masa simulasi); `regency_yearly_rp` adalah biaya "
-            "Pemda setahun setelah semua tuas berjalan penuh; `regency_first_year_rp` biaya 12 bulan pertama."
+            "Tabel lengkap (satu kolom per skenario). Kolom `reached_...` berisi bulan pertama batas itu tercapai "
+            "(`NaT` = tidak tercapai dalam masa simulasi); `regency_yearly_rp` adalah biaya Pemda setahun setelah "
+            "semua langkah berjalan penuh; `regency_first_year_rp` biaya 12 bulan pertama."
         ),
-        Code("kolom_target = scenarios.reached_column(target.year, target.criterion)\ntabel.T"),
+        Code(
+            "kolom_target = scenarios.reached_column(target.year, target.criterion)\n"
+            "kursus.table(tabel.T.astype(str), index=True)"
+        ),
         Md(
             "### Latihan 5.3\n\n"
-            "Pada bulan apa skenario **kombinasi** (baris terakhir) memenuhi target tahun berikutnya (UHC "
-            'Prioritas, 98/80)? Tulis sebagai `"YYYY-MM"` atau ambil dari kolom `kolom_target`.'
+            "Pada bulan apa skenario **kombinasi** (baris terakhir) memenuhi target skenario? Tulis sebagai "
+            '`"YYYY-MM"` atau ambil dari kolom `kolom_target`.'
         ),
         Exercise("5.3", "jawaban_bulan_kombinasi", "jawaban_bulan_kombinasi = tabel[kolom_target].iloc[-1]"),
-        Md("### Latihan 5.4\n\nBerapa biaya **Pemda setahun** setelah semua tuas skenario kombinasi berjalan penuh?"),
+        Md(
+            "### Latihan 5.4\n\nBerapa biaya **Pemda setahun** setelah semua langkah skenario kombinasi berjalan penuh?"
+        ),
         Exercise("5.4", "jawaban_biaya_kombinasi", 'jawaban_biaya_kombinasi = tabel["regency_yearly_rp"].iloc[-1]'),
         Md(
             "## 5. Coba sendiri: rencana Anda\n\n"
-            "Ubah laju dan batas setiap tuas, jalankan sel, lalu lihat kapan kriteria tercapai dan berapa biayanya. "
+            "Ubah laju dan batas setiap langkah, jalankan sel, lalu lihat kapan target tercapai dan berapa biayanya. "
             "(Tidak ada pemeriksaan di sini: ini untuk diskusi.)"
         ),
         Code(
             "rencana = scenarios.Scenario(\n"
             '    "Rencana kita",\n'
             "    [\n"
-            "        scenarios.EnrolUnregistered(pace=10_000, cap=jumlah_didaftarkan),\n"
-            "        scenarios.CsrSponsorship(pace=5_000, cap=30_000),\n"
-            '        scenarios.TakeOverInactive(pace=10_000, cap=200_000, segment="pbi_apbn"),\n'
+            "        scenarios.EnrolUnregistered(pace=max(1, jumlah_didaftarkan // 6), cap=jumlah_didaftarkan),\n"
+            "        scenarios.CsrSponsorship(pace=1_000, cap=6_000),\n"
+            '        scenarios.TakeOverInactive(pace=2_000, cap=24_000, segment="pbi_apbn"),\n'
             "    ],\n"
             ")\n"
             "jalur_rencana = scenarios.simulate(fig, rencana, months=bulan_proyeksi)\n"
-            'scenarios.milestones(jalur_rencana)[["criteria_year", "label_id", "reached", "months"]]'
+            'kursus.table(scenarios.milestones(jalur_rencana)[["criteria_year", "label_id", "reached", "months"]])'
         ),
         Code("scenarios.cost_summary(jalur_rencana)"),
         Md(
             "## Ringkasan\n\n"
-            "- Biaya setahun mendaftarkan *N* penduduk sebagai PBPU Pemda = *N* × Rp42.000 × 12.\n"
-            "- Skenario adalah gabungan tuas; simulasi memberi bulan setiap kriteria tercapai dan biaya menurut "
-            "pembayar (Pemda, peserta, CSR).\n"
-            "- Hasil simulasi adalah perkiraan dengan asumsi yang tertulis di `uhc_lib.analysis.scenarios` "
-            "(penduduk tetap, "
-            "iuran yang berlaku), bukan janji.\n\n"
-            "*English:* a scenario is a set of levers; the simulation gives the month each criterion is met and the "
-            "cost by payer, under stated assumptions (population held, premiums in force)."
+            "*English:* a scenario is a set of measures; the simulation gives the month each target is met and the "
+            "cost by payer, assuming the population stays as it is and today's premiums."
+        ),
+        say("5.ringkasan"),
+        Md(
+            "## Kemajuan Anda\n\n"
+            "Latihan yang sudah benar di semua pelajaran (dicatat di `kemajuan_kursus.json`). Sel berikut juga "
+            "menulis halaman `kemajuan_kursus.html` yang dapat dibuka di browser dan dicetak (Ctrl+P)."
+        ),
+        Code("kursus.table(training.progress_table(lang))"),
+        Code(
+            "from pathlib import Path\n\n"
+            'halaman = Path("kemajuan_kursus.html")\n'
+            'halaman.write_text(training.progress_html(lang), encoding="utf-8")\n'
+            "print(halaman.resolve())"
         ),
     ),
 )
 
-LESSONS = [LESSON_1, LESSON_2, LESSON_3, LESSON_4, LESSON_5]
+LESSONS = [LESSON_0, LESSON_1, LESSON_2, LESSON_3, LESSON_4, LESSON_5]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -765,7 +872,7 @@ LESSONS = [LESSON_1, LESSON_2, LESSON_3, LESSON_4, LESSON_5]
 
 
 def check_source(ex: Exercise) -> str:
-    return f'latihan.check("{ex.id}", {ex.variable})'
+    return f'kursus.check("{ex.id}", {ex.variable})'
 
 
 def exercise_source(ex: Exercise, solved: bool) -> str:

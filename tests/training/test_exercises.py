@@ -8,7 +8,7 @@ from uhc_lib.training.answers import ANSWERS
 
 def test_every_lesson_has_its_exercises_in_order():
     ids = ex.exercises()
-    assert ids[0] == "1.1" and ids[-1] == "5.4" and len(ids) == 20
+    assert ids[0] == "0.1" and ids[-1] == "5.4" and len(ids) == 22
     assert ex.exercises(3) == ["3.1", "3.2", "3.3", "3.4"]
 
 

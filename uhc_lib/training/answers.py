@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from uhc_lib.analysis import budget, scenarios
+from uhc_lib.render.text.narrative import HORIZON_MONTHS
 from uhc_lib.rules import criteria, premiums
 
 if TYPE_CHECKING:
@@ -25,6 +26,29 @@ def answer(fn: Callable[[Checker], object]) -> Callable[[Checker], object]:
     """Register ``fn`` under its name (without the leading underscore)."""
     ANSWERS[fn.__name__.lstrip("_")] = fn
     return fn
+
+
+# -- lesson 0: a table like a spreadsheet --
+
+
+@answer
+def months_of_region(c: Checker) -> int:
+    return int(c.panel.loc[c.panel["region_code"] == c.region_code, "period"].nunique())
+
+
+@answer
+def rows_of_region(c: Checker) -> int:
+    return int((c.panel["region_code"] == c.region_code).sum())
+
+
+@answer
+def registered_total(c: Checker) -> int:
+    return int(c.panel.loc[_rows_of(c), "registered"].sum())
+
+
+@answer
+def registered_first_row(c: Checker) -> int:
+    return int(c.panel.loc[_rows_of(c), "registered"].iloc[0])
 
 
 # -- lesson 1: loading and checking data --
@@ -131,7 +155,19 @@ def reactivate_needed_target_year(c: Checker) -> int:
     return _target_gap(c, "reactivate_needed")
 
 
-LABEL_YEARS: dict[str, Callable[[Checker], int]] = {"status": _year, "status_target_year": _target_year}
+@answer
+def status_with_arrears(c: Checker) -> str:
+    """The status under the target year's criteria if the Pemda owed PBPU Pemda premiums (Prioritas then fails)."""
+    row = c.row.copy()
+    row[criteria.ARREARS_COLUMN] = 1_000_000_000
+    return str(criteria.evaluate(row, _target_year(c)).iloc[0]["status"])
+
+
+LABEL_YEARS: dict[str, Callable[[Checker], int]] = {
+    "status": _year,
+    "status_target_year": _target_year,
+    "status_with_arrears": _target_year,
+}
 """For an answer that is a status code: the year whose criteria name it (``label`` in ``exercises.toml``)."""
 
 
@@ -161,6 +197,32 @@ def brief_activity_yoy(c: Checker) -> float | None:
 @answer
 def brief_activity_mom(c: Checker) -> float | None:
     return c.figures.changes["activity_pct_mom"]
+
+
+def _goal(c: Checker):
+    """The first goal the brief says is unmet (its gap and trend paragraphs name it)."""
+    return next((t for t in c.figures.goals if not t.met), None)
+
+
+@answer
+def brief_goal_activity_month(c: Checker) -> pd.Period | None:
+    """The month the trend paragraph says activity reaches the goal's minimum (None: not within five years)."""
+    t = _goal(c)
+    if t is None or not t.activate_needed or t.activity_reached is None:
+        return None
+    return t.activity_reached if (t.activity_reached - c.figures.period).n <= HORIZON_MONTHS else None
+
+
+@answer
+def brief_goal_activate(c: Checker) -> int:
+    t = _goal(c)
+    return 0 if t is None else int(t.activate_needed)
+
+
+@answer
+def brief_goal_enrol(c: Checker) -> int:
+    t = _goal(c)
+    return 0 if t is None else int(t.enrol_needed)
 
 
 @answer

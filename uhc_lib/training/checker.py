@@ -9,11 +9,10 @@
 from __future__ import annotations
 
 import html
-import math
 import numbers
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -26,10 +25,13 @@ from uhc_lib.common import fmt
 from uhc_lib.common.lang import LANGS, check_lang
 from uhc_lib.inputs.panel import read_panel
 from uhc_lib.rules import indicators
+from uhc_lib.training import forms
 from uhc_lib.training.data_help import course_file, validation_error
 from uhc_lib.training.exercises import Exercise, load_exercises
 
 PCT_TOLERANCE = 0.01  # percentage points: 75.41 is accepted for 75.40985
+NUMERIC_KINDS = ("pct", "points", "persons", "rupiah", "count", "row")
+WHOLE_KINDS = forms.WHOLE_KINDS
 
 
 @dataclass(frozen=True)
@@ -64,15 +66,27 @@ MESSAGES = {
     "id": {
         "correct": "Benar! {what}: {shown}.",
         "not_yet": "Belum tepat: {detail}",
-        "unfilled": "jawaban belum diisi. Ganti tanda `...` dengan perhitungan Anda, lalu jalankan sel ini lagi.",
+        "unfilled": "jawaban belum diisi. Ganti tanda `...` di sel latihan tepat di atas sel ini dengan perhitungan "
+        "Anda, jalankan sel latihan itu (Shift+Enter), lalu jalankan lagi sel pemeriksaan ini.",
         "none": "jawaban bernilai None (kosong). Pastikan baris jawaban menghasilkan {expect}, bukan hasil print().",
         "many": "jawaban berisi {n} nilai. Pilih satu nilai saja (satu wilayah dan satu bulan).",
         "empty": "jawaban tidak berisi nilai apa pun. Periksa filter wilayah dan bulan Anda.",
         "not_number": "jawaban harus berupa {expect}, bukan {got}. Tulis angka tanpa tanda kutip, "
         "dengan titik sebagai tanda desimal (mis. 12.5).",
         "not_text": "jawaban harus berupa teks di antara tanda kutip, bukan {got}.",
+        "not_number_text": "teks {got} tidak dapat dibaca sebagai angka. Tulis angkanya saja, tanpa tanda kutip dan "
+        "dengan titik sebagai tanda desimal (mis. 74.88 atau 42000), atau salin angkanya dari ringkasan di antara "
+        'tanda kutip (mis. "74,88" atau "Rp42.000").',
+        "unquoted_month": "jawaban Anda adalah angka {got}: tanpa tanda kutip Python menghitung 2030-01 sebagai "
+        'pengurangan 2030 − 1 = 2029. Tulis bulan di antara tanda kutip, mis. "2030-01".',
+        "note_comma_pair": "Catatan: tanpa tanda kutip Python membaca {typed} sebagai beberapa angka; jawaban dibaca "
+        "sebagai {shown}. Di Python tanda desimal adalah titik dan angka ribuan ditulis tanpa pemisah: {python}.",
+        "note_thousands_dot": "Catatan: Python membaca titik sebagai tanda desimal, jadi {typed} berarti {plain}; "
+        "jawaban dibaca sebagai {shown}. Tulis angka ribuan tanpa titik: {python}.",
+        "note_text": "Catatan: jawaban berupa teks {typed} dan dibaca sebagai {shown}. Itu boleh; untuk menghitung "
+        "lebih lanjut, tulis angka tanpa tanda kutip: {python}.",
         "not_period": 'jawaban harus berupa bulan dengan bentuk "YYYY-MM" (mis. "2030-01"), bukan {got}.',
-        "not_whole": "jumlah {unit} selalu bilangan bulat. ",
+        "not_whole": "jumlah {unit} selalu bilangan bulat.",
         "fraction": "sepertinya Anda menulis pecahan (antara 0 dan 1). Kalikan dengan 100 agar menjadi persen.",
         "cannot_check": "jawaban tidak dapat diperiksa ({error}). Tanyakan kepada pelatih.",
         "unknown_exercise": "tidak ada latihan bernomor {exercise!r}. Periksa nomor latihan pada sel ini.",
@@ -90,15 +104,27 @@ MESSAGES = {
     "en": {
         "correct": "Correct! {what}: {shown}.",
         "not_yet": "Not yet: {detail}",
-        "unfilled": "no answer yet. Replace the `...` with your calculation and run this cell again.",
+        "unfilled": "no answer yet. Replace the `...` in the exercise cell just above this one with your calculation, "
+        "run that exercise cell (Shift+Enter), then run this check cell again.",
         "none": "the answer is None (empty). Make sure the answer line gives {expect}, not the result of print().",
         "many": "the answer holds {n} values. Pick a single value (one region and one month).",
         "empty": "the answer holds no value at all. Check your region and month filter.",
         "not_number": "the answer must be {expect}, not {got}. Write the number without quotes, "
         "with a dot as decimal mark (e.g. 12.5).",
         "not_text": "the answer must be text between quotes, not {got}.",
+        "not_number_text": "the text {got} cannot be read as a number. Write the number alone, without quotes and "
+        "with a dot as decimal mark (e.g. 74.88 or 42000), or copy the figure from the brief between quotes "
+        '(e.g. "74,88" or "Rp42.000").',
+        "unquoted_month": "your answer is the number {got}: without quotes Python computes 2030-01 as the "
+        'subtraction 2030 − 1 = 2029. Write the month between quotes, e.g. "2030-01".',
+        "note_comma_pair": "Note: without quotes Python reads {typed} as several numbers; the answer was read as "
+        "{shown}. In Python the decimal mark is a dot and thousands have no separator: {python}.",
+        "note_thousands_dot": "Note: Python reads a dot as the decimal mark, so {typed} means {plain}; the answer was "
+        "read as {shown}. Write thousands without a dot: {python}.",
+        "note_text": "Note: the answer is the text {typed}, read as {shown}. That is fine; to compute with it, write "
+        "the number without quotes: {python}.",
         "not_period": 'the answer must be a month written "YYYY-MM" (e.g. "2030-01"), not {got}.',
-        "not_whole": "a number of {unit} is always a whole number. ",
+        "not_whole": "a number of {unit} is always a whole number.",
         "fraction": "it looks like you wrote a fraction (between 0 and 1). Multiply by 100 to get a percentage.",
         "cannot_check": "the answer could not be checked ({error}). Ask your trainer.",
         "unknown_exercise": "there is no exercise numbered {exercise!r}. Check the exercise number in this cell.",
@@ -254,16 +280,6 @@ def _single(answer: object, lang: str) -> object:
     return answer
 
 
-def _number(answer: object, kind: str, lang: str) -> float:
-    m = MESSAGES[lang]
-    if isinstance(answer, bool) or not isinstance(answer, (numbers.Real, Decimal)):
-        raise _Rejected(m["not_number"].format(expect=m[_EXPECT[kind]], got=_type_name(answer, lang)))
-    value = float(answer)
-    if not math.isfinite(value):
-        raise _Rejected(m["not_number"].format(expect=m[_EXPECT[kind]], got=repr(answer)))
-    return value
-
-
 def _month_names() -> dict[str, int]:
     """Lower-case month names in Indonesian and English (as a brief writes them) -> month number."""
     return {
@@ -273,17 +289,48 @@ def _month_names() -> dict[str, int]:
     }
 
 
-def _period(answer: object, lang: str) -> pd.Period:
-    """A month from a Period, "YYYY-MM" or "Juli 2026" / "July 2026"."""
+NOT_REACHED = {
+    "none",
+    "tidak",
+    "tidak tercapai",
+    "tidak akan tercapai",
+    "belum tercapai",
+    "tidak disebut",
+    "never",
+    "not reached",
+    "not within five years",
+    "tidak akan tercapai dalam lima tahun",
+}
+"""Words meaning "no month" (a target not reached within the brief's horizon), accepted for an expected None."""
+
+
+def _period(answer: object, lang: str) -> pd.Period | None:
+    """A month from a Period, a date, "YYYY-MM", "MM/YYYY" or "Juli 2026" / "July 2026"; None for "tidak tercapai"."""
     if isinstance(answer, pd.Period):
         return answer.asfreq("M")
+    if isinstance(answer, (pd.Timestamp, date)):
+        return pd.Period(year=answer.year, month=answer.month, freq="M")
     if isinstance(answer, str):
-        words = answer.strip().lower().split()
+        text = " ".join(answer.strip().strip(".").lower().split())
+        if text in NOT_REACHED:
+            return None
+        words = text.split()
         if len(words) == 2 and words[0] in _month_names() and words[1].isdigit():
             return pd.Period(year=int(words[1]), month=_month_names()[words[0]], freq="M")
-        if len(words) == 1 and re.fullmatch(r"\d{4}-\d{1,2}", words[0]) and 1 <= int(words[0][5:]) <= 12:
-            return pd.Period(words[0], "M")
+        ymd = re.fullmatch(r"(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?", text)
+        my = re.fullmatch(r"(\d{1,2})[-/.](\d{4})", text)
+        if ymd or my:
+            year, month = (int(ymd[1]), int(ymd[2])) if ymd else (int(my[2]), int(my[1]))
+            if 1 <= month <= 12:
+                return pd.Period(year=year, month=month, freq="M")
+    if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
+        raise _Rejected(MESSAGES[lang]["unquoted_month"].format(got=answer))
     raise _Rejected(MESSAGES[lang]["not_period"].format(got=_type_name(answer, lang)))
+
+
+def _words(text: object) -> str:
+    """Lower case, letters and digits only: "UHC Cut-Off" and "uhc cut off" are the same answer."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", str(text).lower()).split())
 
 
 def _same(kind: str, answer: object, expected: object) -> bool:
@@ -294,7 +341,7 @@ def _same(kind: str, answer: object, expected: object) -> bool:
     if kind == "period":
         return answer == expected
     if kind == "text":
-        return str(answer).strip().lower() == str(expected).strip().lower()
+        return _words(answer) == _words(expected)
     return float(answer) == float(expected)
 
 
@@ -321,11 +368,48 @@ def _normalise(kind: str, answer: object, lang: str) -> object:
         return None
     if kind == "period":
         return _period(answer, lang)
-    if kind == "text":
-        if not isinstance(answer, str):
-            raise _Rejected(MESSAGES[lang]["not_text"].format(got=_type_name(answer, lang)))
-        return answer
-    return _number(answer, kind, lang)
+    if not isinstance(answer, str):
+        raise _Rejected(MESSAGES[lang]["not_text"].format(got=_type_name(answer, lang)))
+    return answer
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _python(value: float, kind: str) -> str:
+    """How Python wants the number written: 74.88, 713852."""
+    if kind in WHOLE_KINDS or float(value).is_integer():
+        return str(int(round(value)))
+    return f"{value:.10g}"
+
+
+def _note(reading: forms.Reading, answer: object, kind: str, lang: str) -> str:
+    """The form note of a reading that is not the plain one (empty for the plain one)."""
+    if reading.note is None:
+        return ""
+    m = MESSAGES[lang]
+    plain = forms.readings(answer, kind)[0].value if reading.note == "thousands_dot" else reading.value
+    typed = f"{plain:.3f}" if reading.note == "thousands_dot" else forms.typed(answer)
+    return m[f"note_{reading.note}"].format(
+        typed=typed,
+        plain=fmt.number(plain, lang, decimals=3).rstrip("0").rstrip(",."),
+        shown=_shown(kind, reading.value, lang),
+        python=_python(reading.value, kind),
+    )
+
+
+def _readings(ex: Exercise, answer: object, lang: str) -> list[forms.Reading]:
+    """What a numeric answer may stand for; a wrong form is rejected saying what the form should be."""
+    m = MESSAGES[lang]
+    if not forms.readings(answer, ex.kind):  # a pair like (74, 88) is read before it is taken as "many values"
+        answer = _single(answer, lang)
+    found = forms.readings(answer, ex.kind)
+    if found:
+        return found
+    if isinstance(answer, str):
+        raise _Rejected(m["not_number_text"].format(got=repr(answer)))
+    raise _Rejected(m["not_number"].format(expect=m[_EXPECT[ex.kind]], got=_type_name(answer, lang)))
 
 
 def _check(ex: Exercise, answer: object, checker: Checker) -> CheckResult:
@@ -342,23 +426,40 @@ def _check(ex: Exercise, answer: object, checker: Checker) -> CheckResult:
         expected = pd.Period(expected, "M")
     if answer is None and expected is not None:
         return not_yet(m["none"].format(expect=m[_EXPECT[ex.kind]]))
+    accepted = [expected, *ex.accepted(checker)]
     try:
-        value = None if answer is None else _normalise(ex.kind, _single(answer, lang), lang)
+        if answer is None or answer is pd.NaT:
+            readings = [forms.Reading(None)]  # type: ignore[arg-type]
+        elif ex.kind in NUMERIC_KINDS:
+            readings = _readings(ex, answer, lang)
+        else:
+            readings = [forms.Reading(_normalise(ex.kind, _single(answer, lang), lang))]  # type: ignore[arg-type]
     except _Rejected as rejected:
         return not_yet(rejected.detail)
-    accepted = [expected, *ex.accepted(checker)]
-    if any(_same(ex.kind, value, a) for a in accepted):
-        shown = ex.shown(checker, lang) or _shown(ex.kind, expected, lang)
-        return CheckResult(True, m["correct"].format(what=ex.what[lang], shown=shown))
+    for reading in readings:
+        if any(_same(ex.kind, reading.value, a) for a in accepted):
+            shown = ex.shown(checker, lang) or _shown(ex.kind, expected, lang)
+            note = _note(reading, answer, ex.kind, lang)
+            return CheckResult(
+                True, " ".join(filter(None, [m["correct"].format(what=ex.what[lang], shown=shown), note]))
+            )
+    value = readings[0].value
+    note = _note(readings[0], answer, ex.kind, lang)
     if value is None:
         return not_yet(m["none"].format(expect=m[_EXPECT[ex.kind]]))
     for mistake in ex.mistakes:
         wrong = mistake.value(checker)
-        if wrong is not None and _same(ex.kind, value, wrong) and not _same(ex.kind, wrong, expected):
-            return not_yet(mistake.hint[lang])
-    if ex.kind == "pct" and expected is not None and abs(float(value) * 100 - float(expected)) <= PCT_TOLERANCE:
+        if wrong is None or _same(ex.kind, wrong, expected):
+            continue
+        if any(_same(ex.kind, r.value, wrong) for r in readings):
+            return not_yet(" ".join(filter(None, [mistake.hint[lang], note])))
+    if (
+        ex.kind == "pct"
+        and expected is not None
+        and any(abs(float(r.value) * 100 - float(expected)) <= PCT_TOLERANCE for r in readings)
+    ):
         return not_yet(m["fraction"])
-    prefix = ""
+    parts = [ex.hint[lang], note]
     if ex.kind in _UNIT and not float(value).is_integer():
-        prefix = m["not_whole"].format(unit=m[_UNIT[ex.kind]])
-    return not_yet(prefix + ex.hint[lang])
+        parts = [m["not_whole"].format(unit=m[_UNIT[ex.kind]]), _capital(ex.hint[lang]), note]
+    return not_yet(" ".join(filter(None, parts)))

@@ -18,6 +18,15 @@ from uhc_lib.training.answers import ANSWERS, LABEL_YEARS, status_label
 if TYPE_CHECKING:
     from uhc_lib.training.checker import Checker
 
+STATUS_SYNONYMS = {
+    "prioritas": ("Prioritas",),
+    "cut_off": ("Cut Off", "UHC Non Prioritas", "Non Prioritas"),
+    "non_cut_off": ("non cut-off",),
+    "uhc": ("UHC cut-off",),
+    "none": ("belum UHC", "tidak UHC", "bukan UHC", "not UHC", "belum memenuhi kriteria"),
+}
+"""Other ways people write a status (the press's words), accepted as the status."""
+
 KINDS = ("pct", "points", "persons", "rupiah", "count", "row", "period", "text")
 """Kinds of answer: percentages and percentage points (within PCT_TOLERANCE), whole numbers (exact), months, text."""
 
@@ -61,7 +70,11 @@ class Exercise:
 
     def accepted(self, checker: Checker) -> list[object]:
         """Other spellings of the expected value that are also right."""
-        return [] if self.label is None else [status_label(checker, self.label, lang) for lang in ("id", "en")]
+        if self.label is None:
+            return []
+        labels = [status_label(checker, self.label, lang) for lang in ("id", "en")]
+        code = str(self.expected(checker))
+        return [*labels, *(x.split(" (")[0] for x in labels), *STATUS_SYNONYMS.get(code, ())]
 
     def shown(self, checker: Checker, lang: str) -> str | None:
         """How a correct answer is written back, when not as the formatted expected value."""
