@@ -160,12 +160,23 @@ def _match(args: argparse.Namespace) -> int:
     args.period = check_period(args.period)  # juli-2024 -> 2024-07
     stem = f"{args.region}_{args.period}"
     out = (args.out or REPORTS_DIR) / "matching" / args.lang
+    registry, participants, prepared = args.registry, args.participants, args.prepared
+    if registry:  # checked and pseudonymised here, so a bad file is refused before any kernel starts
+        from uhc_lib.registry import commands  # the registry wing's front door (pyproject: the one allowed import)
+
+        pair = commands.prepare_for_report(
+            args.region, registry, participants, out / stem, prepared=prepared, key_env=args.key_env,
+            desa_code=args.desa_code,
+        )  # fmt: skip
+        registry, participants, prepared = pair.registry, pair.participants, True
+    elif args.desa_code:
+        raise SystemExit("uhc match: --desa-code goes with --registry (an OpenSID export of one desa)")
     params = {
         "region_code": args.region,
         "period": args.period,
-        "registry_path": str(Path(args.registry).resolve()) if args.registry else "",
-        "participants_path": str(Path(args.participants).resolve()) if args.participants else "",
-        "prepared": args.prepared,
+        "registry_path": str(Path(registry).resolve()) if registry else "",
+        "participants_path": str(Path(participants).resolve()) if participants else "",
+        "prepared": prepared,
         "key_env": args.key_env,
         "threshold": args.threshold,
         "out_dir": str((out / stem).resolve()),
@@ -211,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--registry", help="registry extract (CSV or Parquet); omit both files for a synthetic demo")
     p.add_argument("--participants", help="JKN participant extract (CSV or Parquet)")
     p.add_argument("--prepared", action="store_true", help="the files are already prepared (pseudonymised Parquet)")
+    p.add_argument("--desa-code", help="for a registry of one desa without area codes (OpenSID export): its code")
     p.add_argument("--key-env", default="UHC_PSEUDONYM_KEY", help="environment variable holding the key")
     p.add_argument("--threshold", type=int, default=10, help="published counts below this are hidden (default 10)")
     p.add_argument("--lang", choices=["id", "en"], default="id")

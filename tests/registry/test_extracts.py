@@ -27,6 +27,7 @@ REGISTRY_CONTRACT = [
     ("desa_code", pa.string()),
     ("desil", pa.int8()),
     ("residency", pa.string()),
+    ("insurance", pa.string()),
     ("nik_valid", pa.bool_()),
     ("nik_problem", pa.string()),
     ("nik_note", pa.string()),

@@ -115,6 +115,15 @@ PREMIUM = 42_000
 YEARLY = 504_000
 
 
+def tok(name):
+    """A short test name as a token-shaped value (32 hex characters), as prepared files hold."""
+    return name.encode().hex().ljust(32, "0") if isinstance(name, str) else None
+
+
+def untok(token: str) -> str:
+    return bytes.fromhex(token.rstrip("0") + ("0" if len(token.rstrip("0")) % 2 else "")).decode()
+
+
 def write_registry(path, rows=REGISTRY):
     cols = ["person", "family", "sex", "birth_date", "desa_code", "desil", "residency"]
     cols += ["nik_valid", "nik_problem", "nik_note", "duplicate"]
@@ -122,6 +131,7 @@ def write_registry(path, rows=REGISTRY):
     df["birth_date"] = df["birth_date"].map(d)
     df["kecamatan_code"] = df["desa_code"].str[:8]
     df["row"] = range(1, len(df) + 1)
+    df["person"], df["family"] = df["person"].map(tok), df["family"].map(tok)
     pq.write_table(pa.Table.from_pandas(df, schema=REGISTRY_SCHEMA, preserve_index=False), path)
     return path
 
@@ -131,6 +141,7 @@ def write_participants(path, rows=PARTICIPANTS):
     cols += ["nik_valid", "nik_problem", "nik_note", "duplicate"]
     df = pd.DataFrame(rows, columns=cols)
     df["row"] = range(1, len(df) + 1)
+    df["person"], df["participant"] = df["person"].map(tok), df["participant"].map(tok)
     pq.write_table(pa.Table.from_pandas(df, schema=PARTICIPANT_SCHEMA, preserve_index=False), path)
     return path
 
@@ -219,7 +230,7 @@ def test_exclusions_and_notes(result):
 
 def test_worklist_order_cost_and_privacy(result):
     wl = pd.read_parquet(result.worklist_paths[0])
-    assert wl["person"].tolist() == ["tB", "tC", "tK", "tF"]  # decile 1 family together, 2, unknown last
+    assert wl["person"].map(untok).tolist() == ["tB", "tC", "tK", "tF"]  # decile 1 family together, 2, unknown last
     assert wl["priority"].tolist() == [1, 2, 3, 4]
     assert wl["desil"].tolist()[:3] == [1, 4, 2] and pd.isna(wl["desil"].iloc[3])
     assert wl["priority_desil"].tolist()[:3] == [1, 1, 2]
@@ -245,7 +256,7 @@ def test_worklist_order_cost_and_privacy(result):
     assert s["desil"].iloc[0] == 1 and s["desil"].iloc[1] == 2 and pd.isna(s["desil"].iloc[2])
     assert s["cumulative_cost"].tolist() == [2 * YEARLY, 3 * YEARLY, 4 * YEARLY]
     re = pd.read_parquet(result.reactivation_paths[0])
-    assert re["person"].tolist() == ["tM", "tJ", "tD"]  # poorest first
+    assert re["person"].map(untok).tolist() == ["tM", "tJ", "tD"]  # poorest first
     assert re["inactive_reason"].tolist()[1:] == ["pbi_deactivated", "arrears"]
 
 

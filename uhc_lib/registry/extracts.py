@@ -36,12 +36,14 @@ from uhc_lib.common.lang import check_lang
 from uhc_lib.common.problems import Problem
 from uhc_lib.registry import nik as nik_rules
 from uhc_lib.registry.areas import desa_codes, kecamatan_codes
-from uhc_lib.registry.pseudonym import check_key, tokenize_arrow
+from uhc_lib.registry.pseudonym import check_key, key_check, tokenize_arrow
 from uhc_lib.rules import segments
 
 log = logging.getLogger(__name__)
 
 MAX_EXAMPLE_ROWS = 20
+KEY_CHECK_FIELD = "uhc_key_check"  # prepared files' Parquet metadata: pseudonym.key_check of the key used
+KIND_FIELD = "uhc_prepared"  # ... and which extract it is (registry / participants)
 MAX_PROBLEMS = 200
 FIRST_DATA_ROW = 2  # header = row 1
 
@@ -49,11 +51,19 @@ REGISTRY_ALIASES = {
     "nik": ["nik", "no_nik", "nomor_nik", "nomor_induk_kependudukan"],
     "kk": ["kk", "no_kk", "nomor_kk", "nkk", "no_kartu_keluarga", "nomor_kartu_keluarga"],
     "sex": ["sex", "jenis_kelamin", "jk", "kelamin", "gender"],
-    "birth_date": ["birth_date", "tanggal_lahir", "tgl_lahir", "date_of_birth", "dob"],
+    "birth_date": ["birth_date", "tanggal_lahir", "tgl_lahir", "tanggallahir", "date_of_birth", "dob"],
     "kecamatan_code": ["kecamatan_code", "kode_kecamatan", "kode_kec", "kd_kec"],
     "desa_code": ["desa_code", "kode_desa", "kode_kelurahan", "kode_desa_kelurahan", "kode_desa_kel", "kd_desa"],
     "desil": ["desil", "decile", "desil_kesejahteraan"],
-    "residency": ["residency", "status_penduduk", "status_kependudukan", "keberadaan", "status_tinggal"],
+    "residency": [
+        "residency",
+        "status_penduduk",
+        "status_kependudukan",
+        "keberadaan",
+        "status_tinggal",
+        "status_dasar",
+    ],
+    "insurance": ["insurance", "asuransi", "id_asuransi", "jenis_asuransi"],  # OpenSID: 1, 2, 3, 4, 99
     "name": ["name", "nama", "nama_lengkap"],
 }
 PARTICIPANT_ALIASES = {
@@ -67,30 +77,96 @@ PARTICIPANT_ALIASES = {
         "no_peserta",
         "no_kartu_jkn",
         "nomor_kartu_jkn",
+        "nokartu",  # PCare / VClaim noKartu
+        "no_kartu_bpjs",
     ],
-    "segment": ["segment", "segmen", "segmen_peserta", "jenis_peserta"],
-    "class": ["class", "kelas", "kelas_rawat", "hak_kelas"],
-    "status": ["status", "status_peserta", "status_kepesertaan"],
+    "segment": ["segment", "segmen", "segmen_peserta", "jenis_peserta", "jnspeserta", "jns_peserta"],
+    "class": ["class", "kelas", "kelas_rawat", "hak_kelas", "hakkelas", "kdkelas", "kelas_peserta"],
+    "status": ["status", "status_peserta", "status_kepesertaan", "statuspeserta"],
     "inactive_reason": ["inactive_reason", "alasan_nonaktif", "alasan_non_aktif", "alasan_tidak_aktif"],
     "months_arrears": ["months_arrears", "bulan_tunggakan", "tunggakan_bulan", "lama_tunggakan"],
     "name": REGISTRY_ALIASES["name"],
 }
+# headers read only when no header of the field itself is present (PCare/VClaim exports often hold several)
+FALLBACK_ALIASES = {"status": ["ketaktif", "ket_aktif", "aktif", "is_aktif"]}
 REGISTRY_REQUIRED = ("nik", "kk", "sex", "birth_date", "kecamatan_code", "desa_code")
 PARTICIPANT_REQUIRED = ("nik", "participant_no", "segment", "class", "status")
 
-SEX_VALUES = {
-    **dict.fromkeys(["l", "lk", "laki-laki", "laki laki", "lakilaki", "pria", "m", "male"], "L"),
-    **dict.fromkeys(["p", "pr", "perempuan", "wanita", "w", "f", "female"], "P"),
+SEX_VALUES = {  # 1 / 2: the SIAK and OpenSID codes
+    **dict.fromkeys(["l", "lk", "laki-laki", "laki laki", "lakilaki", "pria", "m", "male", "1"], "L"),
+    **dict.fromkeys(["p", "pr", "perempuan", "wanita", "w", "f", "female", "2"], "P"),
 }
-RESIDENCY_VALUES = {
-    **dict.fromkeys(["", "hidup", "ada", "alive", "aktif"], "alive"),
-    **dict.fromkeys(["meninggal", "meninggal dunia", "mati", "deceased", "dead"], "deceased"),
-    **dict.fromkeys(["pindah", "pindah keluar", "moved", "moved out"], "moved"),
+RESIDENCY_VALUES = {  # 1-6: OpenSID's status_dasar (hidup, mati, pindah, hilang, pergi, tidak valid)
+    **dict.fromkeys(["", "hidup", "ada", "alive", "aktif", "1"], "alive"),
+    **dict.fromkeys(["meninggal", "meninggal dunia", "mati", "deceased", "dead", "2"], "deceased"),
+    **dict.fromkeys(
+        ["pindah", "pindah keluar", "moved", "moved out", "hilang", "pergi", "tidak valid", "3", "4", "5", "6"], "moved"
+    ),
 }
-STATUS_VALUES = {
-    **dict.fromkeys(["aktif", "active", "1"], "active"),
-    **dict.fromkeys(["nonaktif", "non aktif", "non-aktif", "tidak aktif", "inactive", "0"], "inactive"),
+STATUS_VALUES = {  # PCare/VClaim: statusPeserta / ketAktif AKTIF, TIDAK AKTIF; aktif true / false
+    **dict.fromkeys(["aktif", "active", "1", "true"], "active"),
+    **dict.fromkeys(["nonaktif", "non aktif", "non-aktif", "tidak aktif", "inactive", "0", "false"], "inactive"),
 }
+# jnsPeserta labels of BPJS's PCare/VClaim (record level), beside the segment aliases of data/rules/segments.csv
+PCARE_SEGMENTS = {
+    **dict.fromkeys(["pbi (apbn)", "pbi apbn", "pbi jk", "kis pbi", "pbi jkn"], "pbi_apbn"),
+    **dict.fromkeys(
+        ["pbi (apbd)", "pbi apbd", "pbid", "jamkesda", "pbpu pemda", "pbpu bp pemda", "pb pu/bp pemda"], "pbpu_pemda"
+    ),
+    **dict.fromkeys(
+        [
+            "pns daerah",
+            "pns pusat",
+            "pns",
+            "tni",
+            "polri",
+            "pejabat negara",
+            "pppk",
+            "perangkat desa",
+            "kepala desa",
+            "pegawai pemerintah non pegawai negeri",
+            "pekerja penerima upah",
+            "pegawai swasta",
+            "pegawai bumn",
+            "pegawai bumd",
+            "ppu pn",
+            "ppu bu",
+            "ppu penyelenggara negara",
+            "ppu badan usaha",
+        ],
+        "ppu",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ["pekerja mandiri", "peserta mandiri", "pekerja bukan penerima upah", "pbpu mandiri", "mandiri"],
+        "pbpu_mandiri",
+    ),
+    **dict.fromkeys(
+        [
+            "bukan pekerja",
+            "investor",
+            "pemberi kerja",
+            "penerima pensiun",
+            "pensiunan",
+            "veteran",
+            "perintis kemerdekaan",
+        ],
+        "bp",
+    ),  # fmt: skip
+}
+CLASS_VALUES = {  # hakKelas as PCare/VClaim write it
+    **dict.fromkeys(["1", "i", "kelas i", "kelas 1", "kls 1", "kls i"], "1"),
+    **dict.fromkeys(["2", "ii", "kelas ii", "kelas 2", "kls 2", "kls ii"], "2"),
+    **dict.fromkeys(["3", "iii", "kelas iii", "kelas 3", "kls 3", "kls iii"], "3"),
+}
+# OpenSID's id_asuransi (tweb_penduduk_asuransi; 4 only in some forks), as codes or labels
+INSURANCE_VALUES = {
+    **dict.fromkeys(["", "1", "tidak/belum punya", "tidak punya", "belum punya", "tidak ada"], "none"),
+    **dict.fromkeys(["2", "bpjs penerima bantuan iuran", "bpjs pbi", "pbi"], "bpjs_pbi"),
+    **dict.fromkeys(["3", "bpjs non penerima bantuan iuran", "bpjs non pbi", "non pbi"], "bpjs_non_pbi"),
+    **dict.fromkeys(["4", "bpjs bantuan daerah", "bantuan daerah"], "bpjs_pemda"),
+    **dict.fromkeys(["99", "asuransi lainnya", "lainnya"], "other"),
+}
+INSURANCE = ("none", "bpjs_pbi", "bpjs_non_pbi", "bpjs_pemda", "other")
 INACTIVE_REASONS = {
     "arrears": ["menunggak", "tunggakan", "arrears"],
     "deceased": ["meninggal", "meninggal dunia", "deceased"],
@@ -123,6 +199,7 @@ REGISTRY_SCHEMA = pa.schema(
         ("desa_code", pa.string()),
         ("desil", pa.int8()),
         ("residency", pa.string()),
+        ("insurance", pa.string()),
         ("nik_valid", pa.bool_()),
         ("nik_problem", pa.string()),
         ("nik_note", pa.string()),
@@ -293,8 +370,17 @@ def _canonical(header: str) -> str:
     return re.sub(r"[\s\-/.]+", "_", header.strip().lstrip("\ufeff").lower()).strip("_")
 
 
+AREA_HINT = (
+    "; an OpenSID export holds one desa and no code column: give the desa's Kemendagri code "
+    "(uhc match --desa-code 17.07.01.2002, or desa_code= in Python)"
+)
+
+
 def _column_map(file: str, headers: list[str], aliases: dict[str, list[str]], required: tuple[str, ...]) -> dict:
-    """Canonical column -> header in the file; :class:`ExtractError` for missing or doubled columns."""
+    """Canonical column -> header in the file; :class:`ExtractError` for missing or doubled columns.
+
+    A header of :data:`FALLBACK_ALIASES` is read only when the field has no header of its own (PCare/VClaim exports
+    hold ``statusPeserta`` and ``aktif`` side by side)."""
     lookup = {alias: canon for canon, names in aliases.items() for alias in names}
     found: dict[str, str] = {}
     problems = []
@@ -305,10 +391,17 @@ def _column_map(file: str, headers: list[str], aliases: dict[str, list[str]], re
         if canon in found:
             problems.append(Problem(file, 1, header, f"a second column for {canon!r} (first: {found[canon]!r})"))
         found[canon] = header
+    for canon, fallbacks in FALLBACK_ALIASES.items():
+        if canon in aliases and canon not in found:
+            by_name = {_canonical(h): h for h in reversed(headers)}
+            header = next((by_name[a] for a in fallbacks if a in by_name), None)
+            if header is not None:
+                found[canon] = header
     for canon in required:
         if canon not in found:
-            accepted = ", ".join(aliases[canon])
-            problems.append(Problem(file, 1, canon, f"required column missing (accepted headers: {accepted})"))
+            accepted = ", ".join(aliases[canon] + FALLBACK_ALIASES.get(canon, []))
+            hint = AREA_HINT if canon in ("kecamatan_code", "desa_code") else ""
+            problems.append(Problem(file, 1, canon, f"required column missing (accepted headers: {accepted}){hint}"))
     if problems:
         raise ExtractError(problems)
     found.pop("name", None)  # names are never read
@@ -422,13 +515,96 @@ def _open(path: Path, aliases: dict, required: tuple, chunk_rows: int) -> tuple[
 
 
 # ------------------------------------------------------------------------------------------------------ cell parsing
+SPREADSHEET_FIX = (
+    "format the column as text before saving (Excel: select the column, Format Cells > Text; LibreOffice: "
+    "Format > Cells > Text) and export it again from the source system: the lost digits cannot be recovered from "
+    "this file"
+)
+ZERO_MIN_VALUES = 10  # the ending-in-0 test needs at least this many 16-digit values
+ZERO_SHARE = 0.5  # ... and this share of them ending in 0 (about 0.1 in real data)
+
+
+class _SpreadsheetSigns:
+    """Signs, over a whole file, that a spreadsheet stored an identifier column as numbers (row numbers only)."""
+
+    ORDER = ("float", *nik_rules.SPREADSHEET_SIGNS, "zeros")
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str], int] = {}
+        self.rows: dict[tuple[str, str], list[int]] = {}
+        self.formed: dict[str, int] = {}
+
+    def add(self, header: str, sign: str, rows: np.ndarray) -> None:
+        key = (header, sign)
+        self.counts[key] = self.counts.get(key, 0) + len(rows)
+        examples = self.rows.setdefault(key, [])
+        examples.extend(int(r) for r in rows[: MAX_EXAMPLE_ROWS - len(examples)])
+
+    def count_zeros(self, header: str, formed: int, zero_rows: np.ndarray) -> None:
+        self.formed[header] = self.formed.get(header, 0) + formed
+        self.add(header, "zeros", zero_rows)
+
+    def problems(self, file: str) -> list[Problem]:
+        """One problem per column and sign found, naming its first rows and the fix."""
+        out = []
+        for (header, sign), n in sorted(self.counts.items(), key=lambda kv: (kv[0][0], self.ORDER.index(kv[0][1]))):
+            formed = self.formed.get(header, 0)
+            if not n or (sign == "zeros" and not (formed >= ZERO_MIN_VALUES and n >= ZERO_SHARE * formed)):
+                continue
+            rows = self.rows[(header, sign)]
+            where = "rows " + ", ".join(str(r) for r in rows[:10]) + (f" and {n - 10} more" if n > 10 else "")
+            what = {
+                "float": f"the column is stored as floating-point numbers ({n} values), which round a 16-digit "
+                "number, so it is not read",
+                "scientific": f"{n} cells are numbers in scientific notation like 1.70702E+15 ({where})",
+                "decimal": f"{n} cells end in .0 like a number ({where})",
+                "thousands": f"{n} cells are numbers with thousands separators like 1.707.011.512.900.001 ({where})",
+                "zeros": f"{n} of {formed} 16-digit values end in 0 ({where}): a spreadsheet kept only 15 significant "
+                "digits and the last digit became 0",
+            }[sign]
+            message = f"this identifier column was stored as numbers, not text: {what}; {SPREADSHEET_FIX}"
+            out.append(Problem(file, rows[0], header, message))
+        return out
+
+
 class _Chunk:
     """One chunk's columns (canonical names), row numbers and the problems found in it."""
 
-    def __init__(self, file: str, table: pa.Table, columns: dict, rows: np.ndarray, problems: list[Problem]):
+    def __init__(
+        self,
+        file: str,
+        table: pa.Table,
+        columns: dict,
+        rows: np.ndarray,
+        problems: list[Problem],
+        signs: _SpreadsheetSigns | None = None,
+        desa_code: str | None = None,
+    ):
         self.file, self.columns, self.problems, self.rows = file, columns, problems, rows
         self.raw = {canon: table.column(header).combine_chunks() for canon, header in columns.items()}
         self.bad_count = 0
+        self.signs = signs if signs is not None else _SpreadsheetSigns()
+        self.desa_code = desa_code
+
+    def identifier(self, canon: str, sixteen_digits: bool) -> pa.StringArray:
+        """An identifier column (NIK, KK, card number) as cleaned text (:func:`uhc_lib.registry.nik.clean`).
+
+        Cells a spreadsheet wrote as numbers are recorded in :attr:`signs` (the file is refused at the end); a
+        floating-point column is never cast (its digits are already rounded) and reads as blank."""
+        values = self.raw[canon]
+        header = self.columns[canon]
+        if pa.types.is_floating(values.type) or pa.types.is_decimal(values.type):
+            present = pc.is_valid(values).to_numpy(zero_copy_only=False)
+            self.signs.add(header, "float", self.rows[present])
+            return pa.array([""] * len(values), type=pa.string())
+        text = pc.fill_null(nik_rules.clean(values), "")
+        for sign, mask in nik_rules.spreadsheet_signs(text).items():
+            if mask.any():
+                self.signs.add(header, sign, self.rows[mask])
+        if sixteen_digits:
+            formed, zero = nik_rules.ends_in_zero(text)
+            self.signs.count_zeros(header, int(formed.sum()), self.rows[zero])
+        return text
 
     def text(self, canon: str) -> pa.StringArray:
         """Trimmed text of a column (numbers written as text; nulls as empty strings)."""
@@ -510,7 +686,7 @@ class _Chunk:
 
 
 def _nik_columns(chunk: _Chunk, region_code: str, key: bytes | None, birth_date=None, sex=None) -> dict:
-    nik = chunk.text("nik")
+    nik = chunk.identifier("nik", sixteen_digits=True)
     problem, valid, note = nik_rules.check(nik, region_code, birth_date=birth_date, sex=sex)
     person = tokenize_arrow(nik, key, "nik") if key is not None else None
     return {"person": person, "nik_valid": pa.array(valid), "nik_problem": problem, "nik_note": note}
@@ -519,9 +695,19 @@ def _nik_columns(chunk: _Chunk, region_code: str, key: bytes | None, birth_date=
 def _registry_chunk(chunk: _Chunk, region_code: str, key: bytes | None, issues: dict) -> pa.Table | None:
     sex = chunk.lookup("sex", SEX_VALUES, "sex must be L (laki-laki) or P (perempuan)")
     birth_date = chunk.dates("birth_date")
-    kecamatan = chunk.area_code("kecamatan_code", (2, 2, 2), "32.03.01")
-    desa = chunk.area_code("desa_code", (2, 2, 2, 4), "32.03.01.2001")
     n = len(chunk.rows)
+    if chunk.desa_code is None:
+        kecamatan = chunk.area_code("kecamatan_code", (2, 2, 2), "32.03.01")
+        desa = chunk.area_code("desa_code", (2, 2, 2, 4), "32.03.01.2001")
+    else:  # one desa's file (OpenSID)
+        desa = pa.array([chunk.desa_code] * n, type=pa.string())
+        kecamatan = pa.array([chunk.desa_code[:8]] * n, type=pa.string())
+    kk = chunk.identifier("kk", sixteen_digits=True)
+    insurance = (
+        chunk.lookup("insurance", INSURANCE_VALUES, "insurance must be an OpenSID asuransi code: 1, 2, 3, 4 or 99")
+        if "insurance" in chunk.raw
+        else pa.nulls(n, pa.string())
+    )
     desil = (
         chunk.integers("desil", 1, 10, "desil must be a whole number 1-10 or blank", pa.int8())
         if "desil" in chunk.raw
@@ -538,13 +724,14 @@ def _registry_chunk(chunk: _Chunk, region_code: str, key: bytes | None, issues: 
         return None
     columns = {
         "person": nik_cols["person"],
-        "family": tokenize_arrow(chunk.text("kk"), key, "kk"),
+        "family": tokenize_arrow(kk, key, "kk"),
         "sex": sex,
         "birth_date": birth_date,
         "kecamatan_code": kecamatan,
         "desa_code": desa,
         "desil": desil,
         "residency": residency,
+        "insurance": insurance,
         **{k: nik_cols[k] for k in ("nik_valid", "nik_problem", "nik_note")},
         "row": pa.array(chunk.rows),
     }
@@ -573,8 +760,18 @@ def _count_area_issues(kecamatan: pa.Array, desa: pa.Array, region_code: str, is
 
 def _participant_chunk(chunk: _Chunk, region_code: str, key: bytes | None, issues: dict) -> pa.Table | None:
     segment = chunk.lookup(
-        "segment", segments.alias_map(), "unknown segment (use pbi_apbn, pbpu_pemda, ppu, pbpu_mandiri or bp)"
+        "segment",
+        {**PCARE_SEGMENTS, **segments.alias_map()},
+        "unknown segment (use pbi_apbn, pbpu_pemda, ppu, pbpu_mandiri or bp, or a PCare/VClaim label such as "
+        "PBI (APBN), PBI (APBD), PNS DAERAH, PEKERJA MANDIRI, BUKAN PEKERJA)",
     )
+    card = chunk.identifier("participant_no", sixteen_digits=False)
+    if not pa.types.is_integer(chunk.raw["class"].type):  # KELAS III, III, kelas 3 -> 3
+        lowered = pc.utf8_lower(chunk.text("class"))
+        named = pc.take(
+            pa.array(list(CLASS_VALUES.values())), pc.index_in(lowered, value_set=pa.array(list(CLASS_VALUES)))
+        )
+        chunk.raw["class"] = pc.if_else(pc.is_valid(named), named, chunk.text("class"))
     klass = chunk.integers("class", 1, 3, "class must be 1, 2 or 3", pa.int8())
     blank_class = pc.is_null(klass).to_numpy(zero_copy_only=False) & pc.equal(chunk.text("class"), "").to_numpy(
         zero_copy_only=False
@@ -603,7 +800,7 @@ def _participant_chunk(chunk: _Chunk, region_code: str, key: bytes | None, issue
         return None
     columns = {
         "person": nik_cols["person"],
-        "participant": tokenize_arrow(chunk.text("participant_no"), key, "participant"),
+        "participant": tokenize_arrow(card, key, "participant"),
         "segment": segment,
         "class": klass,
         "status": status,
@@ -652,6 +849,7 @@ def _prepare(
     region_code: str,
     chunk_rows: int,
     kind: str,
+    desa_code: str | None = None,
 ) -> PrepareReport:
     started = time.perf_counter()
     source, dest = Path(source), Path(dest)
@@ -667,7 +865,16 @@ def _prepare(
     }[kind]
     notes = tuple(n for n in nik_rules.NOTES if n not in OPTIONAL_NOTES) if kind == "registry" else ("other_region",)
     report = PrepareReport(source=source.name, kind=kind, notes_by_kind=dict.fromkeys(notes, 0))
+    if desa_code is not None:
+        desa_code = _check_desa_code(desa_code, region_code)
+        required = tuple(c for c in required if c not in ("kecamatan_code", "desa_code"))
     columns, tables = _open(source, aliases, required, chunk_rows)
+    if desa_code is not None and ("desa_code" in columns or "kecamatan_code" in columns):
+        header = columns.get("desa_code") or columns["kecamatan_code"]
+        raise ExtractError(
+            [Problem(source.name, 1, header, "the file has its own area codes: leave out the desa code (--desa-code)")]
+        )
+    signs = _SpreadsheetSigns()
     dest.parent.mkdir(parents=True, exist_ok=True)
     stage = dest.with_name(f".{dest.name}.{os.getpid()}.stage.tmp")
     final = dest.with_name(f".{dest.name}.{os.getpid()}.final.tmp")
@@ -682,7 +889,7 @@ def _prepare(
             rows_in_table = table.num_rows
             blank = _blank_mask(table)
             rows = np.arange(first_row, first_row + rows_in_table, dtype=np.int64)[~blank]
-            chunk = _Chunk(source.name, table.filter(pa.array(~blank)), columns, rows, problems)
+            chunk = _Chunk(source.name, table.filter(pa.array(~blank)), columns, rows, problems, signs, desa_code)
             report.blank_rows += int(blank.sum())
             first_row += rows_in_table
             out = build(chunk, region_code, None if problems else key, issues)
@@ -694,8 +901,9 @@ def _prepare(
                 writer = pq.ParquetWriter(stage, out.schema)
             writer.write_table(out)
             _tally(report, out)
-        if problems:
-            raise ExtractError(problems, total=max(bad_cells, len(problems)))
+        spreadsheet = signs.problems(source.name)
+        if problems or spreadsheet:
+            raise ExtractError(spreadsheet + problems, total=len(spreadsheet) + max(bad_cells, len(problems)))
         if writer is None:
             writer = pq.ParquetWriter(stage, schema.remove(schema.get_field_index("duplicate")))
         writer.close()
@@ -703,7 +911,9 @@ def _prepare(
         duplicate_rows = _duplicate_rows(stage, scratch)
         report.duplicates = len(duplicate_rows)
         report.example_duplicate_rows = [int(r) for r in duplicate_rows[:MAX_EXAMPLE_ROWS]]
-        _write_final(stage, final, schema, duplicate_rows)
+        _write_final(
+            stage, final, schema.with_metadata({KEY_CHECK_FIELD: key_check(key), KIND_FIELD: kind}), duplicate_rows
+        )
         os.replace(final, dest)
     finally:
         if writer is not None:
@@ -718,6 +928,22 @@ def _prepare(
     report.dest = dest.name
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _check_desa_code(desa_code: str, region_code: str) -> str:
+    """A desa code ``NN.NN.NN.NNNN`` (or its 10 digits) of the Kemendagri list inside ``region_code``."""
+    text = str(desa_code).strip()
+    if re.fullmatch(r"[0-9]{10}", text):
+        text = f"{text[:2]}.{text[2:4]}.{text[4:6]}.{text[6:]}"
+    if not re.fullmatch(r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}", text):
+        raise ValueError(f"the desa code must look like 17.07.01.2002, got {desa_code!r}")
+    if text not in desa_codes():
+        raise ValueError(f"{text} is not a desa/kelurahan code of the Kemendagri list")
+    if not text.startswith(nik_rules.region_digits(region_code)[:2]) or not (
+        text.replace(".", "").startswith(nik_rules.region_digits(region_code))
+    ):
+        raise ValueError(f"desa {text} is not in region {region_code}")
+    return text
 
 
 def _duplicate_rows(stage: Path, scratch: Path) -> np.ndarray:
@@ -755,7 +981,12 @@ def _write_final(stage: Path, final: Path, schema: pa.Schema, duplicate_rows: np
 
 
 def prepare_registry(
-    source: str | Path, dest: str | Path, key: bytes, region_code: str, chunk_rows: int = 1_000_000
+    source: str | Path,
+    dest: str | Path,
+    key: bytes,
+    region_code: str,
+    chunk_rows: int = 1_000_000,
+    desa_code: str | None = None,
 ) -> PrepareReport:
     """Validate and pseudonymise a population-registry extract (Dukcapil / Dinas Sosial) into Parquet.
 
@@ -765,11 +996,14 @@ def prepare_registry(
         key: the pseudonymisation key (:func:`uhc_lib.registry.pseudonym.load_key`).
         region_code: the extract's kab/kota (``"17.07"``) or province (``"17"``), for the ``other_region`` note.
         chunk_rows: rows processed at a time (memory grows with it).
+        desa_code: for a file of one desa without area code columns (an OpenSID export): its code, given to
+            every row.
 
     Raises:
-        ExtractError: structural problems (all of them, each with file, row and column); nothing is written.
+        ExtractError: structural problems (all of them, each with file, row and column), including an identifier
+            column a spreadsheet turned into numbers; nothing is written.
     """
-    return _prepare(source, dest, key, region_code, chunk_rows, "registry")
+    return _prepare(source, dest, key, region_code, chunk_rows, "registry", desa_code)
 
 
 def prepare_participants(

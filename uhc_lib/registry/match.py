@@ -23,6 +23,7 @@ Definitions (the counts add up exactly, see :attr:`MatchResult.excess`):
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import time
@@ -87,6 +88,14 @@ PARTICIPANT_COLUMNS = {
     "row": "integer",
 }
 COUNTS = ["residents", "active", "inactive", "not_enrolled"]
+TOKEN_PATTERN = "^[0-9a-f]{32}$"  # uhc_lib.registry.pseudonym tokens
+TOKEN_COLUMNS = ("person", "family", "participant")  # their values are never printed, even in an error
+NOT_PREPARED = (
+    "holds values that are not tokens (32 hexadecimal characters), so it is not a prepared file: give the raw "
+    "extract without --prepared (prepared=False) so that it is checked and pseudonymised first"
+)
+KEY_CHECK_FIELD = "uhc_key_check"  # as uhc_lib.registry.extracts writes it
+MATCH_INFO = "match.json"  # beside the worklists: region, period, key check, rows
 
 
 @dataclass(frozen=True)
@@ -253,12 +262,65 @@ def _scan(
     values = con.execute(f"SELECT {', '.join(parts)} FROM {table}").fetchone()
     problems = []
     for (col, _, expected), row in zip(checks, values[: len(checks)], strict=True):
-        if row is not None:
-            bad = con.execute(f'SELECT CAST("{col}" AS VARCHAR) FROM {table} WHERE "row" = ? LIMIT 1', [row]).fetchone()
-            problems.append(f"row {row}, column {col!r}: {bad[0]!r} is not {expected}")
+        if row is None:
+            continue
+        if col in TOKEN_COLUMNS:  # could be a raw NIK: never printed
+            problems.append(f"row {row}, column {col!r} {expected}")
+            continue
+        bad = con.execute(f'SELECT CAST("{col}" AS VARCHAR) FROM {table} WHERE "row" = ? LIMIT 1', [row]).fetchone()
+        problems.append(f"row {row}, column {col!r}: {bad[0]!r} is not {expected}")
     if problems:
         raise ValueError(f"{path}: " + "; ".join(problems))
     return dict(zip(aggregates, values[len(checks) :], strict=True))
+
+
+def _token_checks(columns: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    return [(c, f"{c} IS NOT NULL AND NOT regexp_full_match({c}, '{TOKEN_PATTERN}')", NOT_PREPARED) for c in columns]
+
+
+def key_check_of(path: str | Path) -> str | None:
+    """The key check a prepared file stores (None when it holds none: prepared by an older version)."""
+    metadata = pq.read_schema(path).metadata or {}
+    value = metadata.get(KEY_CHECK_FIELD.encode())
+    return value.decode() if value else None
+
+
+def check_prepared(path: str | Path, kind: str) -> None:
+    """A prepared file (``kind`` registry or participants) as :func:`match` needs it: the columns, and tokens (never
+    raw NIKs) in the token columns. ValueError naming the file, row and column (never a value) otherwise."""
+    path = Path(path)
+    expected = {"registry": REGISTRY_COLUMNS, "participants": PARTICIPANT_COLUMNS}[kind]
+    if path.suffix.lower() not in (".parquet", ".pq"):
+        raise ValueError(f"{path.name}: a prepared file is Parquet; give a raw {kind} extract without --prepared")
+    try:
+        names = pq.read_schema(path).names
+    except Exception:  # noqa: BLE001 - any unreadable file gets the sentence below
+        raise ValueError(f"{path.name}: not a readable Parquet file") from None
+    if "person" not in names:
+        raise ValueError(
+            f"{path.name}: not a prepared file (no token column 'person'); give the raw {kind} extract without "
+            "--prepared so that it is checked and pseudonymised first"
+        )
+    _check_schema(path, expected)
+    columns = ("person", "family") if kind == "registry" else ("person", "participant")
+    con = duckdb.connect()
+    try:
+        con.execute(f"CREATE VIEW t AS SELECT * FROM read_parquet('{path.as_posix()}')")
+        _scan(con, path, "t", _token_checks(columns), {"n": "count(*)"})
+    finally:
+        con.close()
+
+
+def same_key(registry: Path, participants: Path) -> str | None:
+    """The key check both files share; ValueError when they were prepared with different keys."""
+    checks = {path: key_check_of(path) for path in (registry, participants)}
+    known = {c for c in checks.values() if c}
+    if len(known) > 1:
+        raise ValueError(
+            f"{registry.name} and {participants.name} were prepared with different pseudonymisation keys, so their "
+            "tokens cannot match: prepare both extracts again with the same key"
+        )
+    return known.pop() if known else None
 
 
 def _connect(memory_limit: str, threads: int | None, temp_dir: Path) -> duckdb.DuckDBPyConnection:
@@ -332,6 +394,7 @@ def match(
             raise ValueError(f"unknown worklist format {f!r} (parquet or csv)")
     _check_schema(registry, REGISTRY_COLUMNS)
     _check_schema(participants, PARTICIPANT_COLUMNS)
+    key_check = same_key(registry, participants)
     yearly = 12 * int(premium_per_month)
     age_band = _age_band_sql("birth_date", f"DATE '{period.end_time.date().isoformat()}'")
 
@@ -356,7 +419,8 @@ def match(
                     ),
                     ("sex", f"sex IS NOT NULL AND sex NOT IN ({_sql_list(SEXES)})", "L or P"),
                     ("desil", "desil IS NOT NULL AND (desil < 1 OR desil > 10)", "a decile from 1 to 10"),
-                    ("person", "nik_valid AND person IS NULL", "a token (the NIK is valid)"),
+                    ("person", "nik_valid AND person IS NULL", "is empty although the NIK is valid"),
+                    *_token_checks(("person", "family")),
                     (
                         "desa_code",
                         "nik_valid AND NOT starts_with(desa_code, kecamatan_code || '.')",
@@ -383,7 +447,8 @@ def match(
                         "a segment code",
                     ),
                     ("class", "class IS NOT NULL AND class NOT IN (1, 2, 3)", "class 1, 2 or 3"),
-                    ("person", "nik_valid AND person IS NULL", "a token (the NIK is valid)"),
+                    ("person", "nik_valid AND person IS NULL", "is empty although the NIK is valid"),
+                    *_token_checks(("person", "participant")),
                 ],
                 {
                     "records": "count(*)",
@@ -508,6 +573,15 @@ def match(
                         path = out / f"{name}.{fmt}"
                         con.execute(f"COPY (SELECT * FROM {name} ORDER BY priority) TO '{path.as_posix()}' ({options})")
                         paths.append(path)
+                worklist_rows = con.execute("SELECT count(*) FROM worklist").fetchone()[0]
+                info = {
+                    "region_code": region_code,
+                    "period": str(period),
+                    "key_check": key_check,
+                    "worklist_rows": int(worklist_rows),
+                    "premium_per_month": int(premium_per_month),
+                }
+                (out / MATCH_INFO).write_text(json.dumps(info, indent=1) + "\n")
         finally:
             con.close()
 

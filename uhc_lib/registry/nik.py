@@ -49,6 +49,42 @@ def as_strings(values: Iterable | pa.Array | pa.ChunkedArray | pd.Series) -> pa.
     return pc.utf8_trim_whitespace(values)
 
 
+def clean(values) -> pa.StringArray:
+    """Identifiers as typed into a spreadsheet, made plain: whitespace (also inside, as in ``1707 0115 1290 0001``, and
+    non-breaking spaces) removed and a leading apostrophe (Excel's "keep as text" mark) dropped. Numbers a spreadsheet
+    made of the column (``1.70702E+15``, ``...0001.0``) are not repaired here: :func:`spreadsheet_signs` finds them.
+    Tokens are computed from the cleaned text, so preparing and re-identifying must both use this function."""
+    text = pc.replace_substring_regex(as_strings(values), r"[\s\x{00a0}\x{200b}]+", "")
+    return pc.replace_substring_regex(text, r"^[\x{2019}']+", "")
+
+
+SPREADSHEET_SIGNS = ("scientific", "decimal", "thousands")
+_SIGN_PATTERNS = {
+    "scientific": r"^[0-9]([.,][0-9]+)?[eE][+-]?[0-9]+$",  # 1.70702E+15, 1,70702E+15 (Indonesian Excel)
+    "decimal": r"^[0-9]+[.,]0+$",  # 1707011512900001.0: written from a number (float) column
+    "thousands": r"^[0-9]{1,3}([.,][0-9]{3}){3,}$",  # 1.707.011.512.900.000: a number shown with separators
+}
+
+
+def spreadsheet_signs(cleaned: pa.StringArray) -> dict[str, np.ndarray]:
+    """Boolean masks of cells written the way a spreadsheet writes a *number*, by sign (:data:`SPREADSHEET_SIGNS`).
+
+    A 16-digit NIK stored as a number keeps at most 15 significant digits (the last one becomes 0), so any of these
+    signs means the column's digits can no longer be trusted."""
+    return {
+        sign: pc.fill_null(pc.match_substring_regex(cleaned, pattern), False).to_numpy(zero_copy_only=False)
+        for sign, pattern in _SIGN_PATTERNS.items()
+    }
+
+
+def ends_in_zero(cleaned: pa.StringArray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of 16-digit values, and of those ending in 0 (a column cut to 15 significant digits ends in 0 almost
+    always; real serials end in 0 about one time in ten)."""
+    formed = well_formed(cleaned)
+    zero = pc.fill_null(pc.ends_with(cleaned, "0"), False).to_numpy(zero_copy_only=False)
+    return formed, formed & zero
+
+
 def well_formed(nik: pa.Array) -> np.ndarray:
     """Boolean mask: exactly 16 digits."""
     return pc.fill_null(pc.match_substring_regex(nik, _SIXTEEN_DIGITS), False).to_numpy(zero_copy_only=False)

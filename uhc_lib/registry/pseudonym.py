@@ -10,6 +10,7 @@ different tokens.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -74,6 +75,15 @@ def check_key(key: bytes, origin: str = "key") -> PseudonymKey:
             f"the pseudonymisation {origin} is too short: {len(key)} bytes, at least {MIN_KEY_BYTES} needed"
         )
     return PseudonymKey(key)
+
+
+KEY_CHECK_MESSAGE = b"check:uhc-monitor pseudonym key check v1"
+
+
+def key_check(key: bytes) -> str:
+    """A token that tells whether two files were made with the same key (32 hex characters of an HMAC of a fixed
+    message); it reveals nothing about the key or about any NIK."""
+    return hmac.new(check_key(key), KEY_CHECK_MESSAGE, hashlib.sha256).hexdigest()[:TOKEN_HEX_CHARS]
 
 
 def _pad(key: bytes, byte: int) -> bytes:
