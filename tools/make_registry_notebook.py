@@ -41,13 +41,14 @@ cells = [
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Markdown, display\n\n"
         "from uhc_lib.common import fmt\n"
-        "from uhc_lib.registry import areas, match, registry_charts, worklist\n"
+        "from uhc_lib.registry import areas, match, registry_charts, workbooks, worklist\n"
         "from uhc_lib.registry import registry_text as text\n"
         "from uhc_lib.render.text.tables import markdown_list\n\n"
         "run = match.run_extracts(region_code, period, registry=registry_path, participants=participants_path,\n"
         "                         prepared=prepared, premium_per_month=premium_per_month, out_dir=out_dir,\n"
         "                         key_env=key_env, demo_residents=demo_residents)\n"
         "result = run.result\n"
+        "workbook = workbooks.write_worklists(result.worklist_paths[0].parent, lang, synthetic=run.synthetic)\n"
         "figures = worklist.key_figures(result, threshold)\n"
         "names = areas.area_names(region_code)",
         metadata={"tags": ["setup"]},
@@ -93,7 +94,7 @@ cells = [
         "    display(Markdown(text.budget(worklist.deciles_within_budget(deciles, budget_rp), budget_rp, lang)))\n"
         "registry_charts.worklist_chart(deciles, lang, budget_rp, synthetic=run.synthetic)\n"
         "plt.show()\n"
-        "display(Markdown(text.section('files', lang, files=', '.join(f'`{p.name}`' for p in "
+        "display(Markdown(text.section('files', lang, workbook=workbook.name, files=', '.join(f'`{p.name}`' for p in "
         "result.worklist_paths + result.reactivation_paths))))"
     ),
     nbf.v4.new_code_cell(

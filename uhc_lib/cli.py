@@ -154,6 +154,10 @@ def _match(args: argparse.Namespace) -> int:
     from uhc_lib.reports.guard import check_period, check_region_code
     from uhc_lib.reports.notebooks import REGISTRY_NOTEBOOK, run_notebook
 
+    if getattr(args, "action", None) == "reidentify":
+        return _reidentify(args)
+    if not args.region or not args.period:
+        raise SystemExit("uhc match: give --region and --period (or use: uhc match reidentify ...)")
     if bool(args.registry) != bool(args.participants):
         raise SystemExit("uhc match: give both --registry and --participants, or neither for the synthetic demo")
     check_region_code(args.region)  # both become part of the report's path
@@ -182,6 +186,18 @@ def _match(args: argparse.Namespace) -> int:
         "out_dir": str((out / stem).resolve()),
     }
     return _report_runs([run_notebook(str(REGISTRY_NOTEBOOK), out, params, args.lang, stem)], args.out or REPORTS_DIR)
+
+
+def _reidentify(args: argparse.Namespace) -> int:
+    from uhc_lib.common.config import REPORTS_DIR
+    from uhc_lib.registry import commands  # the registry wing's front door (pyproject: the one allowed import)
+
+    done = commands.reidentify_worklist(
+        args.worklist, args.registry, args.out, reports_dir=args.reports or REPORTS_DIR, key_env=args.key_env,
+        lang=args.lang,
+    )  # fmt: skip
+    print(f"{done.path} ({done.rows} rows; file mode 0600: keep it on this machine, delete it when done)")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -217,8 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="match a population registry with a JKN participant extract by NIK (pseudonymised first); "
         "key in $UHC_PSEUDONYM_KEY",
     )
-    p.add_argument("--region", required=True, help="Kemendagri kab/kota code of the extracts, e.g. 17.07")
-    p.add_argument("--period", required=True, help="month of the extracts, YYYY-MM")
+    p.add_argument("--region", help="Kemendagri kab/kota code of the extracts, e.g. 17.07 (required)")
+    p.add_argument("--period", help="month of the extracts, YYYY-MM (required)")
     p.add_argument("--registry", help="registry extract (CSV or Parquet); omit both files for a synthetic demo")
     p.add_argument("--participants", help="JKN participant extract (CSV or Parquet)")
     p.add_argument("--prepared", action="store_true", help="the files are already prepared (pseudonymised Parquet)")
@@ -228,6 +244,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["id", "en"], default="id")
     p.add_argument("--out", type=Path, help="reports folder (default: ./reports)")
     p.set_defaults(func=_match)
+    actions = p.add_subparsers(dest="action", required=False, metavar="reidentify")
+    r = actions.add_parser(
+        "reidentify",
+        help="on the machine holding the key and the registry extract: the worklist with NIK, KK, names and "
+        "addresses as a confidential .xlsx outside reports/",
+    )
+    r.add_argument("--worklist", required=True, help="worklist folder of a uhc match run (or its worklist.parquet)")
+    r.add_argument("--registry", required=True, help="the registry extract the worklist was made from")
+    r.add_argument("--out", required=True, type=Path, help="a folder outside reports/ (created with mode 0700)")
+    r.add_argument("--key-env", default="UHC_PSEUDONYM_KEY", help="environment variable holding the key")
+    r.add_argument("--reports", type=Path, help="the reports folder, refused as --out (default: ./reports)")
+    r.add_argument("--lang", choices=["id", "en"], default="id")
+    r.set_defaults(func=_match)
 
     p = sub.add_parser("validate", help="check a panel file and report every problem")
     p.add_argument("file", type=Path)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uhc_lib.registry import extracts, match, pseudonym
+from uhc_lib.registry.reidentify import Reidentified, reidentify
 
 
 @dataclass(frozen=True)
@@ -51,3 +52,18 @@ def prepare_for_report(
     extracts.prepare_registry(registry, reg, key, region_code, desa_code=desa_code)
     extracts.prepare_participants(participants, par, key, region_code)
     return PreparedPair(reg, par)
+
+
+def reidentify_worklist(
+    worklist: str | Path,
+    registry: str | Path,
+    out_dir: str | Path,
+    *,
+    reports_dir: str | Path,
+    key_env: str = "UHC_PSEUDONYM_KEY",
+    lang: str = "id",
+) -> Reidentified:
+    """``uhc match reidentify``: the key from ``key_env`` (or the file named by ``<key_env>_FILE``), then
+    :func:`uhc_lib.registry.reidentify.reidentify`."""
+    key = pseudonym.load_key(key_env, f"{key_env}_FILE")
+    return reidentify(worklist, registry, out_dir, key, reports_dir=reports_dir, lang=lang)

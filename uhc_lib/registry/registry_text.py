@@ -364,7 +364,10 @@ SECTIONS = {
         "berurutan. Biaya: iuran PBPU Pemda kelas III {premium} per jiwa per bulan ({yearly} setahun).",
         "budget": "Anggaran {budget} setahun cukup untuk {deciles} desil pertama.",
         "budget_none": "Anggaran {budget} setahun belum cukup untuk desil pertama.",
-        "files": "Berkas daftar kerja: {files}",
+        "files": "Daftar kerja untuk dibuka di Excel atau LibreOffice: `{workbook}` (lembar *Daftar kerja*, "
+        "*Reaktivasi*, *Catatan*; berisi token, bukan NIK). Berkas untuk analisis: {files}. Petugas pendaftaran "
+        "mendapat NIK, nomor KK, nama dan alamat hanya lewat langkah terpisah `uhc match reidentify`, di komputer "
+        "yang menyimpan kunci dan ekstrak registrasi, ke folder di luar `reports/`.",
         "findings": "## 7. Temuan",
     },
     "en": {
@@ -382,7 +385,10 @@ SECTIONS = {
         "premium of {premium} per person per month ({yearly} a year).",
         "budget": "A yearly budget of {budget} pays for the first {deciles} deciles.",
         "budget_none": "A yearly budget of {budget} does not cover the first decile.",
-        "files": "Worklist files: {files}",
+        "files": "Worklists to open in Excel or LibreOffice: `{workbook}` (sheets *Worklist*, *Reactivation*, "
+        "*Notes*; tokens, not NIKs). Files for analysis: {files}. The enrolment officer gets NIK, KK, names and "
+        "addresses only through the separate step `uhc match reidentify`, on the machine that holds the key and the "
+        "registry extract, into a folder outside `reports/`.",
         "findings": "## 7. Findings",
     },
 }
