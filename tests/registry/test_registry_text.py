@@ -226,7 +226,9 @@ def _all_text(result, figures) -> list[str]:
             text.suppression_note(10, "*", lang),
             text.SYNTHETIC_NOTE[lang],
             *(
-                text.section(key, lang, premium="x", yearly="y", budget="b", deciles=1, files="f", tokens="t")
+                text.section(
+                    key, lang, premium="x", yearly="y", budget="b", deciles=1, files="f", workbook="w", tokens="t"
+                )
                 for key in text.SECTIONS[lang]
             ),
         ]
