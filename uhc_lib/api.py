@@ -9,6 +9,7 @@ import pandas as pd
 from uhc_lib.analysis.brief import BriefFigures, brief_figures, summary
 from uhc_lib.analysis.outlook import Outlook, month_quadrants, outlook
 from uhc_lib.analysis.peers import Quadrants
+from uhc_lib.inputs.importers import LAYOUTS, Imported, Recognition, import_file, save_panel
 from uhc_lib.inputs.panel import read_panel
 from uhc_lib.inputs.schema import PanelValidationError
 
@@ -35,11 +36,27 @@ def load_panel(data_path: str | Path | None = None) -> pd.DataFrame:
     return _LAST[key].copy(deep=False)
 
 
-def is_illustrative(data_path: str | Path | None) -> bool:
-    """Whether figures come from the embedded generated panel (reports must say so)."""
-    from uhc_lib.common.config import EMBEDDED_PANEL
+_ILLUSTRATIVE: dict[tuple, bool] = {}
 
-    return data_path is None or Path(data_path).resolve() == EMBEDDED_PANEL.resolve()
+
+def is_illustrative(data_path: str | Path | None) -> bool:
+    """Whether figures come from the embedded generated panel (reports must say so), judged from the data's content
+    (:mod:`uhc_lib.inputs.provenance`): a copy of the illustrative panel under any name keeps its label."""
+    from uhc_lib.common.config import EMBEDDED_PANEL
+    from uhc_lib.inputs.provenance import is_illustrative_panel
+
+    if data_path is None or Path(data_path).resolve() == EMBEDDED_PANEL.resolve():
+        return True
+    path = Path(data_path).resolve()
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _ILLUSTRATIVE:
+        _ILLUSTRATIVE.clear()
+        _ILLUSTRATIVE[key] = is_illustrative_panel(load_panel(data_path))
+    return _ILLUSTRATIVE[key]
 
 
 def figures_for(
@@ -66,7 +83,24 @@ def outlook_for(fig: BriefFigures, data_path: str | Path | None = None, lang: st
     return outlook(fig, panel, lang, q=_QUADRANTS[key])
 
 
+def import_panel(
+    path: str | Path,
+    layout: str | None = None,
+    sheet: str | None = None,
+    allow_missing_segments: bool = False,
+    cakupan: str | None = None,
+) -> Imported:
+    """A user's file (long panel, BPJS segment recap, Open Data yearly CSV) read into the validated panel, with what
+    was recognised; :class:`PanelValidationError` (with ``.recognition`` when the layout was found) otherwise."""
+    return import_file(path, layout, sheet, allow_missing_segments, cakupan)
+
+
 __all__ = [
+    "LAYOUTS",
+    "Imported",
+    "Recognition",
+    "import_panel",
+    "save_panel",
     "load_panel",
     "read_panel",
     "PanelValidationError",

@@ -75,11 +75,78 @@ def _validate(args: argparse.Namespace) -> int:
 
     check_data_path(args.file)
 
-    panel = read_panel(args.file, cache=False)
+    panel = read_panel(
+        args.file,
+        cache=False,
+        layout=args.layout,
+        sheet=args.sheet,
+        allow_missing_segments=args.allow_missing_segments,
+        cakupan=args.cakupan,
+    )
     print(
         f"{args.file}: OK, {len(panel):,} rows, {panel['region_code'].nunique()} regions, "
         f"{panel['period'].min()} to {panel['period'].max()}"
     )
+    return 0
+
+
+def _import_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--layout", choices=["long", "recap", "opendata"], help="the file's layout (default: recognised)")
+    p.add_argument("--sheet", help="the sheet to read, when the workbook has several")
+    p.add_argument(
+        "--allow-missing-segments",
+        action="store_true",
+        help="accept months lacking segments other months have (the brief says so)",
+    )
+    p.add_argument(
+        "--cakupan", choices=["registered", "active"], help="what a 'cakupan' column means (it is then checked)"
+    )
+
+
+def _show_recognition(rec) -> None:
+    where = [f"layout {rec.layout}"]
+    if rec.sheet:
+        where.append(f"sheet {rec.sheet!r}")
+    if rec.encoding:
+        where.append(rec.encoding)
+    if rec.delimiter:
+        where.append({",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(rec.delimiter, rec.delimiter))
+    if rec.header_row:
+        where.append(f"header in row {rec.header_row}")
+    print(f"{rec.file}: {', '.join(where)}")
+    for row, text in rec.title_rows:
+        print(f"  title row {row} skipped: {text[:70]!r}")
+    if rec.columns:
+        print("  columns:")
+        for column, what in rec.columns.items():
+            print(f"    {column[:34]:<34} -> {what}")
+    for note in rec.notes:
+        print(f"  note: {note}")
+    for warning in rec.warnings:
+        print(f"  WARNING: {warning}")
+
+
+def _import(args: argparse.Namespace) -> int:
+    from uhc_lib.api import import_panel, save_panel
+    from uhc_lib.reports.guard import check_data_path
+
+    check_data_path(args.file)
+    try:
+        imported = import_panel(args.file, args.layout, args.sheet, args.allow_missing_segments, args.cakupan)
+    except PanelValidationError as err:
+        if getattr(err, "recognition", None) is not None:
+            _show_recognition(err.recognition)
+        raise
+    rec = imported.recognition
+    _show_recognition(rec)
+    periods = rec.periods
+    span = periods[0] if len(periods) == 1 else f"{periods[0]} to {periods[-1]}"
+    annual = " (yearly: each year read as its December)" if rec.annual else ""
+    print(f"  read: {rec.regions} regions, {len(periods)} month(s) {span}{annual}, {rec.rows:,} panel rows")
+    if args.to is None:
+        print("  nothing written (give --to panel.parquet to write the panel)")
+        return 0
+    print(f"  written: {save_panel(imported.panel, args.to)}")
     return 0
 
 
@@ -260,7 +327,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a panel file and report every problem")
     p.add_argument("file", type=Path)
+    _import_options(p)
     p.set_defaults(func=_validate)
+
+    p = sub.add_parser(
+        "import", help="read your own file (long panel, BPJS segment recap, Open Data CSV) and show what was recognised"
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--to", type=Path, help="write the validated panel here (.parquet), for --data")
+    _import_options(p)
+    p.set_defaults(func=_import)
 
     p = sub.add_parser("generate-data", help="rebuild the embedded illustrative panel")
     p.add_argument("--out", type=Path)

@@ -67,7 +67,10 @@ def test_valid_csv_with_segments_reads_into_sorted_tidy_panel():
             ("17.07", "2024-01", "pbi_apbn", 110000, 50000, 48000),
             ("17.07", "2024-01", "ppu", 110000, 8000, 7000),
             ("17.07", "2024-02", "pbi_apbn", 110000, 50500, 48100),
+            ("17.07", "2024-02", "ppu", 110000, 8100, 7050),
             ("32.03", "2024-01", "pbpu_pemda", 2500000, 400000, 390000),
+            ("32.03", "2024-01", "ppu", 2500000, 290000, 240000),
+            ("32.03", "2024-02", "pbpu_pemda", 2500000, 410000, 395000),
             ("32.03", "2024-02", "ppu", 2500000, 300000, 250000),
         ],
         columns=COLUMNS,
@@ -133,7 +136,7 @@ def test_gzipped_csv_is_read(tmp_path):
 
 MALFORMED = DATA / "panel_malformed.csv"
 
-# (spreadsheet row, column) -> fragments the message must contain. Row 2 and row 17 are valid.
+# (spreadsheet row, column) -> fragments the message must contain. Row 2 is valid; row 17's month lacks segments.
 MALFORMED_EXPECTED = {
     (3, "registered"): ["missing value"],
     (4, "registered"): ["'abc' is not a number"],
@@ -147,6 +150,8 @@ MALFORMED_EXPECTED = {
     (12, "period"): ["'July' is not a month of the form YYYY-MM"],
     (13, "segment"): ["unknown segment 'pekerja asing'", "pbi_apbn, pbpu_pemda, ppu, pbpu_mandiri, bp"],
     (14, "population"): ["population differs between segment rows of 32.03 2024-02"],
+    (14, "segment"): ["32.03 2024-02 has no figures for pbi_apbn, which its other months have"],
+    (17, "segment"): ["17.07 2024-02 has no figures for pbi_apbn, bp", "--allow-missing-segments"],
     (15, "population"): ["population differs between segment rows of 32.03 2024-02"],
     (16, "population"): ["0"],  # population zero; exact wording tested below
     (18, "region_code"): ["missing region code"],
@@ -384,13 +389,13 @@ def test_embedded_panel_and_its_cache(cache_dir, monkeypatch):
     assert_tidy_dtypes(first)
     assert first.equals(first.sort_values(["region_code", "period", "segment"]).reset_index(drop=True))
 
-    cached = list(cache_dir.glob("panel-v1-*.parquet"))
+    cached = list(cache_dir.glob("panel-v2-*.parquet"))
     assert len(cached) == 1
 
-    def no_reading(path):
+    def no_reading(path, *args):
         raise AssertionError(f"{path} was parsed again instead of coming from the cache")
 
-    monkeypatch.setattr(uhc_lib.inputs.panel, "_read_raw", no_reading)
+    monkeypatch.setattr(uhc_lib.inputs.panel, "_parse", no_reading)
     second = read_panel()
     pd.testing.assert_frame_equal(second, first)
     assert second["period"].dtype == pd.PeriodDtype("M")
@@ -399,17 +404,17 @@ def test_embedded_panel_and_its_cache(cache_dir, monkeypatch):
 def test_damaged_cache_is_rebuilt(cache_dir, monkeypatch):
     path = DATA / "panel_valid_segments.csv"
     fresh = read_panel(path)
-    (entry,) = cache_dir.glob("panel-v1-*.parquet")
+    (entry,) = cache_dir.glob("panel-v2-*.parquet")
     entry.write_bytes(b"this is not parquet")
 
     reads = []
-    real = uhc_lib.inputs.panel._read_raw
-    monkeypatch.setattr(uhc_lib.inputs.panel, "_read_raw", lambda p: reads.append(p) or real(p))
+    real = uhc_lib.inputs.panel._parse
+    monkeypatch.setattr(uhc_lib.inputs.panel, "_parse", lambda p, *a: reads.append(p) or real(p, *a))
     rebuilt = read_panel(path)
 
     assert reads == [path]
     pd.testing.assert_frame_equal(rebuilt, fresh)
-    assert list(cache_dir.glob("panel-v1-*.parquet")) == [entry]
+    assert list(cache_dir.glob("panel-v2-*.parquet")) == [entry]
     assert len(pd.read_parquet(entry)) == len(fresh)  # a readable entry again
     assert not list(cache_dir.glob("*.tmp"))
 

@@ -141,6 +141,8 @@ class BriefFigures:
     segments: pd.DataFrame = field(repr=False)
     illustrative: bool = False
     pace_months: int = 6
+    missing_segments: list[str] = field(default_factory=list)
+    """Segments this month's data lacks though other months have them (accepted with --allow-missing-segments)."""
 
     def status_label(self, lang: str = "id") -> str:
         return self.status_label_en if lang == "en" else self.status_label_id
@@ -393,7 +395,15 @@ def brief_figures(
         segments=segments.breakdown(panel, region_code, period),
         illustrative=illustrative,
         pace_months=pace_window,
+        missing_segments=_missing_segments(panel, region_code, period),
     )
+
+
+def _missing_segments(panel: pd.DataFrame, region_code: str, period: pd.Period) -> list[str]:
+    """The segments the data accepted as missing for this region and month (``panel.attrs``, set by the reader)."""
+    prefix = f"{region_code} {period} "
+    found = [g for g in panel.attrs.get("missing_segments", []) if g.startswith(prefix)]
+    return found[0][len(prefix) :].split() if found else []
 
 
 def summary(fig: BriefFigures) -> dict[str, object]:

@@ -17,13 +17,18 @@ import pandas as pd
 from uhc_lib.common.config import CACHE_DIR, EMBEDDED_PANEL
 from uhc_lib.common.problems import Problem
 from uhc_lib.inputs import reference
+from uhc_lib.inputs.dialects import file_kind
+from uhc_lib.inputs.numbers import MIXED, parse_numbers
 from uhc_lib.inputs.schema import (
     ARREARS_COLUMN,
     CHECK_MESSAGES,
     COLUMN_ALIASES,
     COUNT_COLUMNS,
+    DETAIL_COLUMNS,
+    INDONESIAN_NAMES,
     KEY_COLUMNS,
     REQUIRED_COLUMNS,
+    SUBSPLITS,
     PanelValidationError,
     panel_schema,
 )
@@ -35,75 +40,34 @@ _PERIOD = re.compile(r"^(\d{4})-(\d{1,2})(-\d{1,2}([ T].*)?)?$")
 
 
 class _ProblemLog:
-    """Collects problems; called as ``log(index, column, message)`` with a 0-based frame index."""
+    """Collects problems; called as ``log(index, column, message)`` with a frame index.
 
-    def __init__(self, file: str, row_offset: int):
+    The row a user sees is ``index + row_offset``, or ``rows[index]`` when the frame's rows were made from other
+    rows of the file (an importer's wide row becomes several panel rows), ``columns`` renaming a panel column to the
+    file's own name for that row.
+    """
+
+    def __init__(self, file: str, row_offset: int, rows=None, columns=None):
         self.file, self.row_offset, self.problems = file, row_offset, []
+        self.rows, self.columns = rows, columns
+        self.bad: set = set()
 
     def row(self, index: int) -> int:
-        return int(index) + self.row_offset
+        return int(self.rows[index]) if self.rows is not None else int(index) + self.row_offset
+
+    def column(self, index: int | None, column: str | None) -> str | None:
+        if self.columns is None or index is None or column is None:
+            return column
+        return self.columns.get((index, column), column)
 
     def __call__(self, index: int | None, column: str | None, message: str) -> None:
-        self.problems.append(Problem(self.file, None if index is None else self.row(index), column, message))
+        if index is not None:
+            self.bad.add(index)
+        row = None if index is None else self.row(index)
+        self.problems.append(Problem(self.file, row, self.column(index, column), message))
 
 
-CSV_SUFFIXES = {".csv", ".csv.gz", ".txt"}
-EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
-PARQUET_SUFFIXES = {".parquet", ".pq"}
 MAX_COUNT = 10**10  # more persons than any region (or country) has: a unit or typing error
-
-
-def file_kind(path: Path) -> str:
-    """'csv', 'excel' or 'parquet' from the file name; ``ValueError`` naming the file otherwise."""
-    suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() == ".gz" else path.suffix.lower()
-    for kind, suffixes in (("csv", CSV_SUFFIXES), ("excel", EXCEL_SUFFIXES), ("parquet", PARQUET_SUFFIXES)):
-        if suffix in suffixes:
-            return kind
-    raise ValueError(f"{path}: unsupported file type {path.suffix!r}; use CSV, Excel (.xlsx) or Parquet")
-
-
-def _read_raw(path: Path) -> tuple[pd.DataFrame, pd.Series | None, int]:
-    """Raw cells as strings, a mask of region codes stored as numbers, and the row offset for messages.
-
-    Blank lines are kept while reading (so row numbers match what an editor shows) and then dropped.
-    """
-    kind = file_kind(path)
-    if kind == "csv":
-        try:
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True, skip_blank_lines=False)
-        except pd.errors.EmptyDataError:  # a 0-byte file: report its missing columns like any other
-            raw = pd.DataFrame()
-        return _drop_blank_rows(raw), None, 2
-    if kind == "excel":
-        raw = pd.read_excel(path, dtype=object, keep_default_na=False)
-        offset = 2
-    else:
-        raw = pd.read_parquet(path)
-        offset = 1
-    raw.columns = [str(c) for c in raw.columns]
-    code_col = _canonical_columns(list(raw.columns)).get("region_code")
-    numeric_codes = None
-    if code_col is not None:
-        numeric_codes = raw[code_col].map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and v == v)
-    raw = raw.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else _cell_text(v))
-    raw = _drop_blank_rows(raw)
-    return raw, None if numeric_codes is None else numeric_codes.loc[raw.index], offset
-
-
-def _drop_blank_rows(raw: pd.DataFrame) -> pd.DataFrame:
-    """Rows whose cells are all empty, dropped; the index (hence row numbers) of the others is kept."""
-    if raw.empty:
-        return raw
-    blank = raw.apply(lambda col: col.astype(str).str.strip() == "").all(axis=1)
-    return raw[~blank]
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, (float, np.floating)) and float(value).is_integer() and abs(value) > 1e3:
-        return str(int(value))
-    return str(value)
 
 
 def _canonical_columns(columns: list[str]) -> dict[str, str]:
@@ -164,8 +128,10 @@ def _parse_periods(values: pd.Series, emit) -> pd.Series:
 
 def _parse_counts(values: pd.Series, column: str, emit) -> pd.Series:
     text = values.str.strip()
-    numbers = pd.to_numeric(text, errors="coerce")
-    numbers = numbers.where(np.isfinite(numbers.astype("float64")))  # 'inf' is not a count
+    numbers, convention = parse_numbers(text, column, emit, emit.row)
+    if convention == MIXED:
+        emit.bad.update(text.index)  # the column was refused as a whole
+        return numbers
     for i in text.index[text == ""]:
         emit(i, column, "missing value")
     for i in text.index[(text != "") & numbers.isna()]:
@@ -183,8 +149,10 @@ def _parse_counts(values: pd.Series, column: str, emit) -> pd.Series:
 def _parse_rupiah(values: pd.Series, column: str, emit) -> pd.Series:
     """Whole rupiah, blank allowed (not known)."""
     text = values.str.strip()
-    numbers = pd.to_numeric(text, errors="coerce")
-    numbers = numbers.where(np.isfinite(numbers.astype("float64")))
+    numbers, convention = parse_numbers(text, column, emit, emit.row)
+    if convention == MIXED:
+        emit.bad.update(text.index)
+        return numbers.astype("Int64")
     for i in text.index[(text != "") & numbers.isna()]:
         emit(i, column, f"{text[i]!r} is not a number of rupiah")
     fractional = numbers.notna() & (numbers != np.floor(numbers.fillna(0)))
@@ -212,32 +180,49 @@ def _segments(values: pd.Series, emit) -> pd.Series:
 
 
 def validate_panel(
-    raw: pd.DataFrame, file: str, row_offset: int = 2, numeric_codes: pd.Series | None = None
+    raw: pd.DataFrame,
+    file: str,
+    row_offset: int = 2,
+    numeric_codes: pd.Series | None = None,
+    rows: pd.Series | None = None,
+    columns: dict | None = None,
+    allow_missing_segments: bool = False,
 ) -> pd.DataFrame:
-    """Turn raw string cells into the tidy typed panel, or raise with every problem found."""
-    emit = _ProblemLog(file, row_offset)
-    problems = emit.problems
+    """Turn raw string cells into the tidy typed panel, or raise with every problem found.
 
-    columns = _canonical_columns(list(raw.columns))
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    ``rows`` (index -> row number) and ``columns`` ((index, panel column) -> the file's column) let an importer
+    name the cells of its own file. A region-month without a segment that the region's other months have is a
+    problem unless ``allow_missing_segments``; then it is listed in ``panel.attrs["missing_segments"]``.
+    """
+    emit = _ProblemLog(file, row_offset, rows, columns)
+    problems = emit.problems
+    raw = raw.fillna("").astype("str")
+
+    found = _canonical_columns(list(raw.columns))
+    missing = [c for c in REQUIRED_COLUMNS if c not in found]
+    indonesian = _indonesian_headers(list(raw.columns))
     for c in missing:
-        emit(None, c, f"required column {c!r} is missing (columns found: {', '.join(map(str, raw.columns))})")
+        name = INDONESIAN_NAMES[c] if indonesian else c
+        what = f"{name!r} ({c})" if indonesian else repr(c)
+        emit(None, name, f"required column {what} is missing (columns found: {', '.join(map(str, raw.columns))})")
     if missing:
         raise PanelValidationError(problems)
     if raw.empty:
         raise PanelValidationError([Problem(file, None, None, "the file has no data rows")])
 
     typed = pd.DataFrame(index=raw.index)
-    typed["region_code"] = _parse_codes(raw[columns["region_code"]], numeric_codes, emit)
-    typed["period"] = _parse_periods(raw[columns["period"]], emit)
-    typed["segment"] = _segments(raw[columns["segment"]], emit) if "segment" in columns else segments.TOTAL
+    typed["region_code"] = _parse_codes(raw[found["region_code"]], numeric_codes, emit)
+    typed["period"] = _parse_periods(raw[found["period"]], emit)
+    typed["segment"] = _segments(raw[found["segment"]], emit) if "segment" in found else segments.TOTAL
     for c in COUNT_COLUMNS:
-        typed[c] = _parse_counts(raw[columns[c]], c, emit)
-    if ARREARS_COLUMN in columns:
-        typed[ARREARS_COLUMN] = _parse_rupiah(raw[columns[ARREARS_COLUMN]], ARREARS_COLUMN, emit)
+        typed[c] = _parse_counts(raw[found[c]], c, emit)
+    if ARREARS_COLUMN in found:
+        typed[ARREARS_COLUMN] = _parse_rupiah(raw[found[ARREARS_COLUMN]], ARREARS_COLUMN, emit)
+    details = [c for c in DETAIL_COLUMNS if c in found]
+    for c in details:
+        typed[c] = _parse_optional_counts(raw[found[c]], c, emit)
 
-    bad_rows = {p.row - row_offset for p in problems if p.row is not None}
-    good = typed.drop(index=sorted(bad_rows)).astype({c: "int64" for c in COUNT_COLUMNS})
+    good = typed.drop(index=sorted(emit.bad)).astype({c: "int64" for c in COUNT_COLUMNS})
     import pandera.pandas as pa
 
     schema = panel_schema(reference.region_codes(), segments.segment_codes())
@@ -247,11 +232,95 @@ def validate_panel(
         _translate(err.failure_cases, good, emit)
     _check_duplicates(typed, emit)
     _check_population_consistent(good, emit)
+    _check_details(good, details, emit)
+    gaps = _missing_segments(typed.dropna(subset=["region_code", "period", "segment"]))
+    if not allow_missing_segments:
+        _report_missing_segments(typed, gaps, emit)
 
     if problems:
         problems.sort(key=lambda p: (p.row if p.row is not None else -1, p.column or ""))
         raise PanelValidationError(_unique(problems))
-    return good.sort_values(KEY_COLUMNS).reset_index(drop=True)
+    out = good.sort_values(KEY_COLUMNS).reset_index(drop=True)
+    if gaps:
+        out.attrs["missing_segments"] = [f"{code} {period} {' '.join(segs)}" for (code, period), segs in gaps.items()]
+    return out
+
+
+def _indonesian_headers(columns: list[str]) -> bool:
+    """Whether the file's recognised headers are Indonesian aliases rather than the English names."""
+    keys = [str(c).strip().lower().replace(" ", "_") for c in columns]
+    return any(k in COLUMN_ALIASES for k in keys) and not any(k in REQUIRED_COLUMNS for k in keys)
+
+
+def _parse_optional_counts(values: pd.Series, column: str, emit) -> pd.Series:
+    """Whole persons, blank allowed (a sub-split given on some rows only)."""
+    text = values.str.strip()
+    numbers, convention = parse_numbers(text, column, emit, emit.row)
+    if convention == MIXED:
+        emit.bad.update(text.index)
+    else:
+        for i in text.index[(text != "") & numbers.isna()]:
+            emit(i, column, f"{text[i]!r} is not a number")
+        bad = numbers.notna() & ((numbers != np.floor(numbers.fillna(0))) | (numbers < 0) | (numbers > MAX_COUNT))
+        for i in numbers.index[bad]:
+            emit(i, column, f"{text[i]!r} is not a whole, non-negative number of persons")
+        numbers = numbers.where(~bad)
+    return numbers.round().astype("Int64")
+
+
+def _check_details(typed: pd.DataFrame, details: list[str], emit) -> None:
+    """A sub-split (PPU PN/BU, the Pemda's payers) is on its segment's rows and adds up to the row's count."""
+    for segment, parts in SUBSPLITS.items():
+        for measure in ("registered", "active"):
+            cols = [f"{part}_{measure}" for part in parts]
+            if not all(c in details for c in cols):
+                if any(c in details for c in cols):
+                    given = next(c for c in cols if c in details)
+                    emit(None, given, f"{given} is given without {', '.join(c for c in cols if c not in details)}")
+                continue
+            given = typed[cols].notna().any(axis=1)
+            for i in typed.index[given & (typed["segment"] != segment)]:
+                emit(i, cols[0], f"a {segment} sub-split ({', '.join(cols)}) on a {typed.at[i, 'segment']} row")
+            rows = typed.index[given & (typed["segment"] == segment)]
+            for i in rows:
+                parts_sum = typed.loc[i, cols]
+                if parts_sum.isna().any() or int(parts_sum.sum()) != int(typed.at[i, measure]):
+                    shown = " + ".join("blank" if pd.isna(v) else f"{int(v):,}" for v in parts_sum)
+                    emit(
+                        i,
+                        cols[0],
+                        f"{' + '.join(cols)} ({shown}) is not the row's {measure} ({typed.at[i, measure]:,})",
+                    )
+
+
+def _missing_segments(typed: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
+    """(region, month) -> segments the region has in other months but not in this one."""
+    keys = typed.loc[typed["segment"] != segments.TOTAL, ["region_code", "period", "segment"]].drop_duplicates()
+    if keys.empty:
+        return {}
+    keys = keys.assign(period=keys["period"].astype(str))
+    expected = keys[["region_code", "segment"]].drop_duplicates()
+    months = keys[["region_code", "period"]].drop_duplicates()
+    full = months.merge(expected, on="region_code")
+    if len(full) == len(keys):
+        return {}
+    absent = full.merge(keys, how="left", indicator=True)
+    absent = absent[absent["_merge"] == "left_only"]
+    order = {s: i for i, s in enumerate(segments.segment_codes())}
+    absent = absent.assign(rank=absent["segment"].map(order)).sort_values(["region_code", "period", "rank"])
+    return {k: list(g["segment"]) for k, g in absent.groupby(["region_code", "period"], sort=True)}
+
+
+def _report_missing_segments(typed: pd.DataFrame, gaps: dict, emit) -> None:
+    for (code, period), absent in gaps.items():
+        rows = typed[(typed["region_code"] == code) & (typed["period"].astype(str) == period)]
+        emit(
+            rows.index.min(),
+            "segment",
+            f"{code} {period} has no figures for {', '.join(absent)}, which its other months have: its coverage and "
+            "activity would be too low; add the missing segment rows (0 if there was nobody), or accept the gap "
+            "with --allow-missing-segments (the brief then says so)",
+        )
 
 
 def _translate(cases: pd.DataFrame, typed: pd.DataFrame, emit) -> None:
@@ -301,14 +370,32 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-def _cache_path(path: Path) -> Path:
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
-    return CACHE_DIR / f"panel-v1-{digest}.parquet"
+DEFAULT_OPTIONS = (None, None, False, None)  # layout, sheet, allow_missing_segments, cakupan
 
 
-def read_panel(path: str | Path | None = None, cache: bool = True) -> pd.DataFrame:
+def _cache_path(path: Path, options: tuple = DEFAULT_OPTIONS) -> Path:
+    digest = hashlib.sha256(path.read_bytes() + repr(options).encode()).hexdigest()[:24]
+    return CACHE_DIR / f"panel-v2-{digest}.parquet"
+
+
+def _parse(path: Path, *options) -> pd.DataFrame:
+    from uhc_lib.inputs.importers import import_file
+
+    return import_file(path, *options).panel
+
+
+def read_panel(
+    path: str | Path | None = None,
+    cache: bool = True,
+    layout: str | None = None,
+    sheet: str | None = None,
+    allow_missing_segments: bool = False,
+    cakupan: str | None = None,
+) -> pd.DataFrame:
     """Read and validate a panel file (CSV, Excel or Parquet); ``None`` reads the embedded illustrative panel.
 
+    Any known layout (the long schema, a BPJS segment recap, an Open Data yearly CSV) is recognised, or named by
+    ``layout``; a workbook with several sheets needs ``sheet`` (see :mod:`uhc_lib.inputs.importers`).
     Returns columns region_code (str), period (``Period[M]``), segment, population, registered, active (int64).
     A validated file is cached (Parquet, keyed by its content hash) so a batch of briefs validates it once.
     """
@@ -316,7 +403,8 @@ def read_panel(path: str | Path | None = None, cache: bool = True) -> pd.DataFra
     if not path.exists():
         raise FileNotFoundError(f"data file not found: {path}")
     file_kind(path)  # an unsupported file is refused even if equal bytes were cached before
-    cached = _cache_path(path) if cache else None
+    options = (layout, sheet, allow_missing_segments, cakupan)
+    cached = _cache_path(path, options) if cache else None
     if cached is not None and cached.exists():
         try:
             panel = pd.read_parquet(cached)
@@ -324,8 +412,7 @@ def read_panel(path: str | Path | None = None, cache: bool = True) -> pd.DataFra
             return panel
         except Exception:  # a damaged cache entry is simply rebuilt
             cached.unlink(missing_ok=True)
-    raw, numeric_codes, offset = _read_raw(path)
-    panel = validate_panel(raw, str(path), offset, numeric_codes)
+    panel = _parse(path, *options)
     if cached is not None:
         _write_cache(panel, cached)
     return panel

@@ -13,6 +13,10 @@ One row per kabupaten/kota, month and (optionally) segment:
 
 Without a `segment` column each row is the region's total. Indonesian headers (`kode_wilayah`, `periode`,
 `segmen`, `penduduk`, `terdaftar`, `aktif`) are accepted too.
+
+Optional sub-splits, blank on other rows, each adding up to its row's figure: on `ppu` rows `ppu_pn_registered`,
+`ppu_pn_active`, `ppu_bu_registered`, `ppu_bu_active` (penyelenggara negara / badan usaha); on `pbpu_pemda` rows
+`pemda_province_registered`, `pemda_regency_registered` (who pays: the province or the kab/kota).
 """
 
 from __future__ import annotations
@@ -29,6 +33,25 @@ REQUIRED_COLUMNS = ["region_code", "period", "population", "registered", "active
 OPTIONAL_COLUMNS = ["segment", ARREARS_COLUMN]  # arrears: PBPU Pemda premium arrears in rupiah, blank = unknown
 
 COUNT_COLUMNS = ["population", "registered", "active"]
+SUBSPLITS = {"ppu": ["ppu_pn", "ppu_bu"], "pbpu_pemda": ["pemda_province", "pemda_regency"]}
+DETAIL_COLUMNS = [
+    "ppu_pn_registered",
+    "ppu_pn_active",
+    "ppu_bu_registered",
+    "ppu_bu_active",
+    "pemda_province_registered",
+    "pemda_regency_registered",
+]
+"""Optional sub-splits of a segment row (blank elsewhere); read and checked, not used by the briefs yet."""
+INDONESIAN_NAMES = {
+    "region_code": "kode_wilayah",
+    "period": "periode",
+    "segment": "segmen",
+    "population": "penduduk",
+    "registered": "terdaftar",
+    "active": "aktif",
+}
+"""A required column named in Indonesian when the file's headers are Indonesian."""
 KEY_COLUMNS = ["region_code", "period", "segment"]
 
 COLUMN_ALIASES = {
@@ -57,7 +80,10 @@ class PanelValidationError(ValueError):
         self.problems = problems
         shown = "\n".join(f"  - {p}" for p in problems[:limit])
         more = f"\n  ... and {len(problems) - limit} more" if len(problems) > limit else ""
-        super().__init__(f"{len(problems)} problem(s) in the input data:\n{shown}{more}")
+        if len(problems) == 1 and problems[0].row is None:  # the file as a whole: one sentence naming it
+            super().__init__(f"{problems[0]}.")
+        else:
+            super().__init__(f"{len(problems)} problem(s) in the input data:\n{shown}{more}")
 
 
 def panel_schema(known_codes: frozenset[str], segments: list[str]) -> pa.DataFrameSchema:
@@ -76,6 +102,10 @@ def panel_schema(known_codes: frozenset[str], segments: list[str]) -> pa.DataFra
             ARREARS_COLUMN: pa.Column(
                 "Int64", pa.Check(lambda s: s >= 0, name="not_negative"), nullable=True, required=False
             ),
+            **{
+                c: pa.Column("Int64", pa.Check(lambda s: s >= 0, name="not_negative"), nullable=True, required=False)
+                for c in DETAIL_COLUMNS
+            },
         },
         checks=[
             pa.Check(lambda df: df["active"] <= df["registered"], name="active_le_registered"),

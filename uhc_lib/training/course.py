@@ -365,7 +365,8 @@ def practice_files(course: Course, folder: str | Path | None = None) -> tuple[Pa
     """A broken and a fixed CSV of the region's totals over the seven months up to the lesson's month.
 
     The broken one has the four mistakes of copied spreadsheets, on file rows 3, 5, 6 and 7: a code that lost a
-    digit, a month written in words, a thousands dot and the registered and active columns swapped.
+    digit, a month written in words, a count with decimals (a thousands dot is no mistake: ``114.158`` reads as
+    114158) and the registered and active columns swapped.
     """
     folder = Path(folder) if folder is not None else work_folder()
     folder.mkdir(parents=True, exist_ok=True)
@@ -391,7 +392,7 @@ def practice_files(course: Course, folder: str | Path | None = None) -> tuple[Pa
     broken_rows[1][0] = code.replace(".0", ".") if ".0" in code else code[:-1]
     broken_rows[3][1] = fmt.month(pd.Period(broken_rows[3][1], "M"), "id")
     reg = int(broken_rows[4][3])
-    broken_rows[4][3] = f"{reg:,}".replace(",", ".") if reg >= 1000 else f"{reg}.5"
+    broken_rows[4][3] = f"{reg}.5"
     broken_rows[5][3], broken_rows[5][4] = broken_rows[5][4], broken_rows[5][3]
     broken = folder / f"{stem}_rusak.csv"
     broken.write_text("\n".join([header, *(",".join(r) for r in broken_rows)]) + "\n", encoding="utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from uhc_lib.analysis.brief import BriefFigures, Target
 from uhc_lib.common import fmt
 from uhc_lib.common.lang import check_lang
-from uhc_lib.rules import criteria
+from uhc_lib.rules import criteria, segments
 
 ILLUSTRATIVE_NOTE = {
     "id": "Data ilustratif: angka kepesertaan dalam laporan ini dibangkitkan oleh proyek UHC Monitor "
@@ -425,6 +425,15 @@ def quality_notes(fig: BriefFigures, lang: str = "id") -> list[str]:
             if lang == "en"
             else "Jumlah penduduk berubah tajam dari bulan sebelumnya (semester Dukcapil baru atau kesalahan "
             "data); bandingkan persentase sebelum dan sesudahnya dengan hati-hati."
+        )
+    if fig.missing_segments:
+        names = ", ".join(segments.label(s, lang) for s in fig.missing_segments)
+        notes.append(
+            f"**The data for this month has no figures for {names}**, which the region's other months have (accepted "
+            "with --allow-missing-segments): coverage and activity here are too low by those participants."
+            if lang == "en"
+            else f"**Data bulan ini tidak memuat segmen {names}**, padahal bulan-bulan lain memuatnya (diterima "
+            "dengan --allow-missing-segments): cakupan dan keaktifan di sini lebih rendah sebanyak peserta segmen itu."
         )
     return notes
 
