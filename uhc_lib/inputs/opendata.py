@@ -178,7 +178,7 @@ def import_opendata(
             if kinds.get(r) == "segment" and status[r] not in ("active", "inactive"):
                 emit(r, col("status"), f"status {data.at[r, col('status')]!r}: expected AKTIF or TIDAK AKTIF")
     if problems:
-        raise PanelValidationError(sorted(set(problems), key=lambda p: (p.row or 0, p.column or "")))
+        raise PanelValidationError(sorted(dict.fromkeys(problems), key=lambda p: (p.row or 0, p.column or "")))
 
     frame = pd.DataFrame(
         {
@@ -197,7 +197,7 @@ def import_opendata(
     if col("cakupan"):
         _check_cakupan(data, frame, population, col("cakupan"), cakupan, emit)
     if problems:
-        raise PanelValidationError(sorted(set(problems), key=lambda p: (p.row or 0, p.column or "")))
+        raise PanelValidationError(sorted(dict.fromkeys(problems), key=lambda p: (p.row or 0, p.column or "")))
     rec.annual = True
     rec.notes.append("yearly figures: each year is read as its December (the panel is marked annual)")
     panel = validate_panel(

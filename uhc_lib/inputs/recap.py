@@ -211,7 +211,7 @@ def import_recap(table: RawTable, header: int, rec, allow_missing_segments: bool
         rec.notes.append(f"'{unregistered}' checked against population - registered on every row, then dropped")
 
     if problems:
-        raise PanelValidationError(sorted(set(problems), key=lambda p: (p.row or 0, p.column or "")))
+        raise PanelValidationError(sorted(dict.fromkeys(problems), key=lambda p: (p.row or 0, p.column or "")))
 
     long, rows, columns = [], [], {}
     population = num(pop_col)
