@@ -22,10 +22,10 @@ CASES = {
         {"region_code": "32.03", "period": "2024-12", "lang": "id"},
         [
             "52.298 jiwa × Rp42.000 × 12 bulan = Rp26.358.192.000 per tahun",
-            "biaya Pemda menjadi Rp139.312.656.000 per tahun",
+            "biaya Pemda menjadi Rp139,3 miliar per tahun",
             "yang tercepat, pada Desember 2025",
             "317 dari 514 kabupaten/kota berada di bawah cakupan 98 persen",
-            "Rp2.196.632.088.000 per tahun",
+            "Rp2,2 triliun per tahun",
         ],
     ),
     "national_overview": (
@@ -82,6 +82,16 @@ def test_explore_notebook_runs(name, parameters, expected, tmp_path):
         assert snippet in text, snippet
     images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
     assert images, "charts are drawn"
+    # the report is written in its language and its tables are formatted, not pandas dumps
+    lang = parameters["lang"]
+    assert ("**Pertanyaan.**" if lang == "id" else "**Question.**") in text
+    assert ("## Temuan" if lang == "id" else "## Findings") in text
+    if lang == "id":
+        assert "**Question.**" not in text and "## Findings" not in text and "## 1. " in text
+    raw = [o for c in nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
+    assert not raw, "no raw pandas table in the report"
+    visible = [c for c in nb.cells if c.cell_type == "markdown" and "remove_cell" not in c.metadata.get("tags", [])]
+    assert not visible, "every heading and paragraph of the report comes from uhc_lib in the report's language"
 
 
 def test_every_explore_notebook_is_tested():

@@ -142,10 +142,15 @@ def stem_for(name: str, given: dict[str, object]) -> str:
 
 
 def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
-    """The first Markdown heading of the notebook (its question), for the page's title."""
+    """The report's first heading, for the page's title: from a Markdown cell or a cell's displayed Markdown (the
+    report's language), skipping cells the report leaves out (``remove_cell``)."""
     for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
+        if "remove_cell" in cell.get("metadata", {}).get("tags", []):
+            continue
+        texts = [cell.source] if cell.cell_type == "markdown" else []
+        texts += [str(o.get("data", {}).get("text/markdown", "")) for o in cell.get("outputs", [])]
+        for text in texts:
+            for line in text.splitlines():
                 if line.startswith("# "):
                     return line[2:].strip()
     return fallback

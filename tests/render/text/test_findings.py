@@ -33,15 +33,15 @@ def test_budget_scenarios_cianjur_in_indonesian(cianjur, national):
         "Untuk memenuhi UHC Prioritas (cakupan kepesertaan minimal 98 persen dan keaktifan minimal 80 persen), "
         "Kabupaten Cianjur perlu mendaftarkan 52.298 jiwa sebagai PBPU Pemda: 52.298 jiwa × Rp42.000 × 12 bulan = "
         "Rp26.358.192.000 per tahun; bila 243.179 peserta nonaktif yang juga diperlukan diaktifkan kembali atas biaya "
-        "Pemda, biaya Pemda menjadi Rp139.312.656.000 per tahun."
+        "Pemda, biaya Pemda menjadi Rp139,3 miliar per tahun."
     )
     assert found[1] == (
         "Dari 3 skenario, 2 mencapai UHC Prioritas dalam 24 bulan; yang tercepat, pada Desember 2025: “B” (Rp5 per "
-        "tahun), biaya Pemda setelah semua tuas berjalan."
+        "tahun), biaya Pemda setelah semua langkahnya berjalan."
     )
     own = national.region("32.03")
     assert f"{national.n_below} dari 514 kabupaten/kota berada di bawah cakupan 98 persen" in found[2]
-    assert f"peringkat {own['cost_rank']} dari 514" in found[2] and "(Rp26.358.192.000)" in found[2]
+    assert f"peringkat {own['cost_rank']} dari 514" in found[2] and "(Rp26,4 miliar)" in found[2]
 
 
 def test_budget_scenarios_ties_and_none_in_english(cianjur, national):
@@ -170,7 +170,7 @@ def test_province_deep_dive_by_hand():
     )
     assert found[3] == (
         "Agar semua kabupaten/kota memenuhi UHC Prioritas, 5 jiwa perlu didaftarkan dan 10.471 jiwa lagi perlu aktif "
-        "(10.466 di antaranya dari reaktivasi peserta nonaktif); kekurangan peserta aktif terbesar di Kota D "
+        "(10.466 di antaranya dari pengaktifan kembali peserta nonaktif); kekurangan peserta aktif terbesar di Kota D "
         "(10.224 jiwa)."
     )
     done = table.assign(enrol_needed=0, activate_needed=0, reactivate_needed=0)

@@ -116,7 +116,7 @@ def budget_scenarios(
     first, n_reach = _first_reached(table, column)
     horizon = int(table["horizon_months"].max())
     own = national.region(b.region_code)
-    nat = [fmt.persons(national.enrol_needed, lang), fmt.rupiah(national.cost_rp, lang)]
+    nat = [fmt.persons(national.enrol_needed, lang), fmt.rupiah_short(national.cost_rp, lang)]
     n_all, n_below = fmt.number(national.n_regions, lang), fmt.number(national.n_below, lang)
     cov_line = fmt.percent(national.coverage_pct, lang)
     month = fmt.month(national.period, lang)
@@ -130,17 +130,19 @@ def budget_scenarios(
         )
         react = (
             f"; bila {fmt.number(b.reactivate_needed, lang)} peserta nonaktif yang juga diperlukan diaktifkan "
-            f"kembali atas biaya Pemda, biaya Pemda menjadi {fmt.rupiah(b.regency_yearly, lang)} per tahun"
+            f"kembali atas biaya Pemda, biaya Pemda menjadi {fmt.rupiah_short(b.regency_yearly, lang)} per tahun"
             if b.reactivate_needed
             else ""
         )
         if not n_reach:
             race = f"Tidak satu pun dari {len(table)} skenario mencapai {short} dalam {horizon} bulan."
         else:
-            names = [f"“{r.scenario}” ({fmt.rupiah(r.regency_yearly_rp, lang)} per tahun)" for r in first.itertuples()]
+            names = [
+                f"“{r.scenario}” ({fmt.rupiah_short(r.regency_yearly_rp, lang)} per tahun)" for r in first.itertuples()
+            ]
             race = (
                 f"Dari {len(table)} skenario, {n_reach} mencapai {short} dalam {horizon} bulan; yang tercepat, pada "
-                f"{fmt.month(first[column].iloc[0], lang)}: {_and(names, lang)}, biaya Pemda setelah semua tuas "
+                f"{fmt.month(first[column].iloc[0], lang)}: {_and(names, lang)}, biaya Pemda setelah semua langkahnya "
                 "berjalan."
             )
         return [
@@ -148,7 +150,7 @@ def budget_scenarios(
             race,
             f"Secara nasional pada {month}, {n_below} dari {n_all} kabupaten/kota berada di bawah cakupan "
             f"{cov_line}; mendaftarkan {nat[0]} yang kurang sebagai PBPU Pemda memerlukan {nat[1]} per tahun dari "
-            f"APBD. Biaya {region_name} ({fmt.rupiah(own['cost_rp'], lang)}) berada di peringkat "
+            f"APBD. Biaya {region_name} ({fmt.rupiah_short(own['cost_rp'], lang)}) berada di peringkat "
             f"{int(own['cost_rank'])} dari {n_all}.",
         ]
     cost = (
@@ -160,14 +162,14 @@ def budget_scenarios(
     )
     react = (
         f"; if the {fmt.number(b.reactivate_needed, lang)} inactive participants also needed are reactivated at the "
-        f"regency's expense, the regency pays {fmt.rupiah(b.regency_yearly, lang)} a year"
+        f"regency's expense, the regency pays {fmt.rupiah_short(b.regency_yearly, lang)} a year"
         if b.reactivate_needed
         else ""
     )
     if not n_reach:
         race = f"None of the {len(table)} scenarios reaches {short} within {horizon} months."
     else:
-        names = [f"“{r.scenario}” ({fmt.rupiah(r.regency_yearly_rp, lang)} a year)" for r in first.itertuples()]
+        names = [f"“{r.scenario}” ({fmt.rupiah_short(r.regency_yearly_rp, lang)} a year)" for r in first.itertuples()]
         race = (
             f"Of {len(table)} scenarios, {n_reach} reach {short} within {horizon} months; the first, in "
             f"{fmt.month(first[column].iloc[0], lang)}: {_and(names, lang)}, the regency's cost once all levers "
@@ -178,7 +180,7 @@ def budget_scenarios(
         race,
         f"Nationally in {month}, {n_below} of {n_all} kabupaten/kota are below {cov_line} coverage; enrolling their "
         f"{nat[0]} missing as PBPU Pemda would cost the regencies {nat[1]} a year. {region_name}'s "
-        f"{fmt.rupiah(own['cost_rp'], lang)} ranks {ordinal(int(own['cost_rank']), lang)} of {n_all}.",
+        f"{fmt.rupiah_short(own['cost_rp'], lang)} ranks {ordinal(int(own['cost_rank']), lang)} of {n_all}.",
     ]
 
 
@@ -312,7 +314,8 @@ def province_deep_dive(pp: ProvincePeers, inequality: pd.DataFrame, table: pd.Da
             gap = (
                 f"Agar semua kabupaten/kota memenuhi {label}, {fmt.persons(totals['enrol_needed'], lang)} perlu "
                 f"didaftarkan dan {fmt.persons(totals['activate_needed'], lang)} lagi perlu aktif "
-                f"({fmt.number(totals['reactivate_needed'], lang)} di antaranya dari reaktivasi peserta nonaktif); "
+                f"({fmt.number(totals['reactivate_needed'], lang)} di antaranya dari pengaktifan kembali peserta "
+                "nonaktif); "
                 f"kekurangan peserta aktif terbesar di {widest['region_name']} "
                 f"({fmt.persons(int(widest['activate_needed']), lang)})."
             )

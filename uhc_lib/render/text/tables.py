@@ -53,9 +53,11 @@ def markdown_list(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def markdown_table(header: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table from a header and rows of already formatted cells."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+def markdown_table(header: list[str], rows: list[list[str]], align: str | None = None) -> str:
+    """A Markdown table from a header and rows of already formatted cells; ``align``: one letter a column, ``l`` or
+    ``r`` (right-aligned figures), default all left."""
+    rule = ["---:" if a == "r" else "---" for a in (align or "l" * len(header))]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(rule) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join(lines)
 
