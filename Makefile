@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export MPLBACKEND := Agg
 
-.PHONY: install requirements reports brief explore match-demo test test-fast lint format data check-published check-wheel bench bench-matching clean clean-reports
+.PHONY: install install-training handouts requirements reports brief explore match-demo test test-fast lint format data check-published check-wheel bench bench-matching clean clean-reports
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,19 @@ data: $(STAMP)
 
 check-published: $(STAMP)
 	$(BIN)/uhc check-published
+
+## Light install for a training room: the package without its dependencies, then the `training` extra's list only
+TRAINING_VENV ?= .venv-training
+install-training:
+	python3 -m venv $(TRAINING_VENV)
+	$(TRAINING_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(TRAINING_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	$(TRAINING_VENV)/bin/python -m pip install --quiet $$($(TRAINING_VENV)/bin/python tools/extra_requirements.py training)
+
+## The course's printable handouts (one A4 page per lesson) in both languages: reports/training/handouts_{id,en}.pdf
+handouts: $(STAMP)
+	$(BIN)/python -m uhc_lib.training.handouts --out reports/training $(if $(REGION),--region $(REGION)) $(if $(PERIOD),--period $(PERIOD))
+	$(BIN)/python -m uhc_lib.training.handouts --out reports/training --lang en $(if $(REGION),--region $(REGION)) $(if $(PERIOD),--period $(PERIOD))
 
 ## Build the wheel, install it non-editable in a fresh venv, make a brief and a batch from an empty folder
 check-wheel:

@@ -624,7 +624,11 @@ LESSON_4 = Lesson(
             "display(Markdown(tables.headline_table(fig, lang)))\n"
             "display(Markdown(narrative.markdown(fig, lang)))"
         ),
-        Code("brief_charts.trend_chart(fig, lang)\nplt.show()"),
+        Md(
+            "Grafik: setiap garis punya warna **dan** bentuk garis dan penanda sendiri, sehingga tetap terbaca bila "
+            "dicetak hitam-putih."
+        ),
+        Code("brief_charts.trend_chart(fig, lang)\ntraining.readable()  # gaya garis dan penanda berbeda\nplt.show()"),
         Code("display(Markdown(tables.goals_table(fig, lang)))"),
         Md(
             "## 2. Pertanyaan tentang ringkasan\n\n"
@@ -804,7 +808,11 @@ LESSON_5 = Lesson(
             "target = budget.default_target(fig)\n"
             "display(Markdown(budget_text.scenario_table(tabel, target, lang)))"
         ),
-        Code("scenario_chart.scenario_chart(jalur, target, tabel, lang)\nplt.show()"),
+        Code(
+            "scenario_chart.scenario_chart(jalur, target, tabel, lang)\n"
+            "training.readable()  # gaya garis dan penanda berbeda, terbaca tanpa warna\n"
+            "plt.show()"
+        ),
         Md(
             "Tabel lengkap (satu kolom per skenario). Kolom `reached_...` berisi bulan pertama batas itu tercapai "
             "(`NaT` = tidak tercapai dalam masa simulasi); `regency_yearly_rp` adalah biaya Pemda setahun setelah "

@@ -11,6 +11,7 @@ sentences that name a region or a figure; ``exercises.toml`` the exercises as re
 """
 
 from uhc_lib.training import beginner
+from uhc_lib.training.charts import readable
 from uhc_lib.training.checker import Checker, CheckResult
 from uhc_lib.training.course import (
     Course,
@@ -55,6 +56,7 @@ __all__ = [
     "problems_table",
     "progress_html",
     "progress_table",
+    "readable",
     "setup",
     "validation_error",
 ]

@@ -121,7 +121,7 @@ def explain_error(error: BaseException, namespace: dict | None = None, lang: str
             return t["syntax_decimal"]
         if "unterminated string" in msg or "eol while scanning" in msg or "unterminated triple" in msg:
             return t["syntax_quote"]
-        if "never closed" in msg or "unmatched" in msg or "does not match" in msg:
+        if "never closed" in msg or "unmatched" in msg or "does not match" in msg or "incomplete input" in msg:
             return t["syntax_bracket"]
         if "cannot assign" in msg or "maybe you meant '=='" in msg:
             return t["syntax_assign"]
@@ -169,9 +169,6 @@ def box(text: str, lang: str = "id", table_html: str = "") -> str:
 def _show(shell, error: BaseException) -> None:
     from IPython.display import HTML, display
 
-    if STATE.get("last") is error:  # a syntax error can reach both hooks
-        return
-    STATE["last"] = error
     lang = STATE["lang"]
     text = explain_error(error, shell.user_ns, lang)
     if not text:
@@ -182,9 +179,20 @@ def _show(shell, error: BaseException) -> None:
     display(HTML(box(text, lang, table)))
 
 
+def _once(shell, error: BaseException) -> None:
+    """Explain ``error`` once (a syntax error can reach both hooks); never raises."""
+    if STATE.get("last") is error:
+        return
+    STATE["last"] = error
+    try:
+        _show(shell, error)
+    except Exception:  # noqa: BLE001 - an explanation must never hide the error itself
+        pass
+
+
 def _custom_exc(shell, etype, value, tb, tb_offset=None):
     try:
-        _show(shell, value)
+        _once(shell, value)
     except Exception:  # noqa: BLE001 - an explanation must never hide the error itself
         pass
     if isinstance(value, CourseError):
@@ -213,10 +221,7 @@ def install(lang: str = "id", shell=None) -> bool:
 
             error = sys.exc_info()[1]
             if isinstance(error, SyntaxError):
-                try:
-                    _show(shell, error)
-                except Exception:  # noqa: BLE001 - an explanation must never hide the error itself
-                    pass
+                _once(shell, error)
             return original(*args, **kwargs)
 
         shell.showsyntaxerror = showsyntaxerror
