@@ -39,8 +39,12 @@ README = f"""# Import examples (synthetic)
 yearly CSV (`opendata*.csv`: BPS codes, Papua's 9401/9471 mapped by name), and the dialects of Indonesian Excel
 (`;`, `137.000`, `"137,000"`, Windows-1252, tab + BOM).
 
+Stated totals, checked then left out: `long_segment_totals.csv` (a `Jumlah` segment row per region-month),
+`opendata_totals.csv` (the province's `JUMLAH` rows).
+
 Hostile files: `recap_two_sheets.xlsx`, `recap_truncated.xlsx`, `recap_empty.xlsx`, `recap_bad_total.xlsx`,
-`long_mixed_separators.csv`, `long_bad_byte.csv`, `long_missing_segments.csv`, `opendata_cakupan.csv`.
+`long_mixed_separators.csv`, `long_bad_byte.csv`, `long_missing_segments.csv`, `long_segment_totals_wrong.csv`,
+`opendata_cakupan.csv`.
 """
 RECAP_HEADERS = {
     "pbi_apbn": "PBI APBN",
@@ -280,6 +284,21 @@ def main() -> None:
 
     opendata = opendata_frame(panel)
     opendata.to_csv(OUT / "opendata.csv", index=False)
+    keys = ["tahun", "jenis_kepesertaan", "status_kepesertaan"]
+    jumlah = opendata.groupby(keys, sort=False)["jumlah_peserta"].sum().reset_index()
+    jumlah = jumlah.assign(kode_provinsi="", nama_provinsi="", kode_kabupaten_kota="", nama_kabupaten_kota="JUMLAH",
+                           satuan="JIWA", id="")  # fmt: skip
+    pd.concat([opendata, jumlah[opendata.columns]]).to_csv(OUT / "opendata_totals.csv", index=False)
+
+    with_totals = []
+    for _, g in panel[panel["period"].isin(RECAP_MONTHS)].iloc[:, :6].groupby(["region_code", "period"], sort=True):
+        total = g.iloc[:1].assign(segment="Jumlah", registered=g["registered"].sum(), active=g["active"].sum())
+        with_totals += [g, total]
+    with_totals = pd.concat(with_totals)
+    with_totals.to_csv(OUT / "long_segment_totals.csv", index=False)
+    wrong = with_totals.copy()
+    wrong.iloc[11, wrong.columns.get_loc("active")] += 7  # the second region-month's Jumlah row: 7 too many
+    wrong.to_csv(OUT / "long_segment_totals_wrong.csv", index=False)
     cakupan = opendata.copy()
     cakupan["cakupan"] = ""
     cakupan.to_csv(OUT / "opendata_cakupan.csv", index=False)

@@ -123,6 +123,16 @@ def test_opendata_yearly_with_bps_codes_reads_to_december_and_the_same_briefs(lo
     same_briefs(got, expected[CORE])
 
 
+def test_a_brief_of_yearly_data_says_so_instead_of_a_monthly_pace():
+    panel = import_file(DATA / "opendata.csv").panel
+    fig = brief_figures(panel, "17.07", "2024-12")
+    assert fig.annual
+    text = narrative.markdown(fig, "id")
+    assert "Dibandingkan Desember 2023, cakupan naik" in text and "Datanya tahunan" in text
+    assert "bulan sebelumnya" not in text and "Dengan laju" not in text
+    assert "The data is yearly" in narrative.markdown(fig, "en")
+
+
 def test_dialect_variants_of_the_long_schema_read_the_same_figures(long_panel):
     expected = months(long_panel, RECAP_MONTHS)[CORE]
     for name, delimiter in (
@@ -156,6 +166,31 @@ def test_saved_panel_is_read_back_equal_with_its_notes(tmp_path):
     assert back.attrs.get("annual") is True
     with pytest.raises(ValueError, match="parquet"):
         save_panel(imported.panel, tmp_path / "panel.csv")
+
+
+def test_stated_totals_are_checked_then_left_out(long_panel):
+    imported = import_file(DATA / "long_segment_totals.csv")
+    pd.testing.assert_frame_equal(imported.panel[CORE], months(long_panel, RECAP_MONTHS)[CORE])
+    assert "12 total row(s) beside segment rows (rows 7, 13, 19, 25, 31, 37 ...)" in imported.recognition.notes[0]
+    (p,) = problems(DATA / "long_segment_totals_wrong.csv")
+    assert (p.row, p.column) == (13, "active")
+    assert p.message.startswith(
+        "the total row of 17.07 2024-06 says 91,303 active, but its segment rows add up to 91,296"
+    )
+
+    opendata = import_file(DATA / "opendata_totals.csv")
+    assert any("22 totals row(s) (rows 90, 91" in n for n in opendata.recognition.notes)
+    pd.testing.assert_frame_equal(opendata.panel[CORE], import_file(DATA / "opendata.csv").panel[CORE])
+
+
+def test_a_province_total_that_does_not_add_up_is_refused(tmp_path):
+    frame = pd.read_csv(DATA / "opendata_totals.csv", dtype=str, keep_default_na=False)
+    last = frame.index[-2]
+    frame.loc[last, "jumlah_peserta"] = "1"
+    path = tmp_path / "opendata.csv"
+    frame.to_csv(path, index=False)
+    (p,) = problems(path)
+    assert (p.row, p.column) == (last + 2, "jumlah_peserta") and "looks like a totals row" in p.message
 
 
 # --- hostile files ------------------------------------------------------------------------------------------------

@@ -143,6 +143,8 @@ class BriefFigures:
     pace_months: int = 6
     missing_segments: list[str] = field(default_factory=list)
     """Segments this month's data lacks though other months have them (accepted with --allow-missing-segments)."""
+    annual: bool = False
+    """The data is yearly (each year read as its December): no month-on-month change, no pace."""
 
     def status_label(self, lang: str = "id") -> str:
         return self.status_label_en if lang == "en" else self.status_label_id
@@ -396,6 +398,7 @@ def brief_figures(
         illustrative=illustrative,
         pace_months=pace_window,
         missing_segments=_missing_segments(panel, region_code, period),
+        annual=bool(panel.attrs.get("annual", False)),
     )
 
 

@@ -195,7 +195,8 @@ def _read_excel(path: Path, sheet: str | None) -> RawTable:
         raise _excel_refusal(
             path,
             f"has {len(with_data)} sheets with data ({_names(with_data)}); say which one to read with "
-            f"--sheet NAME (for example --sheet {with_data[0]!r})",
+            f"--sheet NAME, for example: uhc import {_quoted(path)} --sheet {_quoted(with_data[0])} --to panel.parquet "
+            "(then --data panel.parquet)",
         )
     elif not with_data:
         raise _excel_refusal(path, "has no data in any sheet")
@@ -213,6 +214,13 @@ def _read_excel(path: Path, sheet: str | None) -> RawTable:
 
 def _sheet_values(ws) -> list[tuple]:
     return [tuple(row) for row in ws.iter_rows(min_row=1, min_col=1, values_only=True)]
+
+
+def _quoted(text: object) -> str:
+    """``text`` as a shell word (quoted when it holds spaces or quotes)."""
+    import shlex
+
+    return shlex.quote(str(text))
 
 
 def _names(names: list[str]) -> str:

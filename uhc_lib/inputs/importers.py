@@ -170,6 +170,10 @@ def _import_long(table: RawTable, header: int, rec: Recognition, allow: bool) ->
         mask.index = table.rows[header + 1 :]
         numeric = mask.loc[body.index]
     panel = validate_panel(body, table.file, 0, numeric, allow_missing_segments=allow)
+    checked = panel.attrs.pop("checked_totals", [])
+    if checked:
+        shown = ", ".join(map(str, checked[:6])) + (" ..." if len(checked) > 6 else "")
+        rec.notes.append(f"{len(checked)} total row(s) beside segment rows (rows {shown}): checked, left out")
     attrs = dict(panel.attrs)
     panel.attrs = {**{k: v for k, v in table.attrs.items() if k in ("annual",)}, **attrs}
     rec.annual = bool(panel.attrs.get("annual"))

@@ -16,6 +16,7 @@ it is then checked against the counts and dropped), because regencies use the wo
 from __future__ import annotations
 
 import re
+import shlex
 
 import numpy as np
 import pandas as pd
@@ -98,7 +99,8 @@ def import_opendata(
                         col("cakupan"),
                         "'cakupan' means different ratios in different regencies (registered or active ÷ population; "
                         "Dharmasraya calls activity 'cakupan'): declare which one it is with --cakupan registered or "
-                        "--cakupan active (it is then checked against the counts), or remove the column",
+                        f"--cakupan active (uhc import {shlex.quote(file)} --cakupan registered --to panel.parquet; "
+                        "it is then checked against the counts), or remove the column",
                     )
                 ]
             )
@@ -109,9 +111,9 @@ def import_opendata(
     if problems:
         raise PanelValidationError(problems)
     label_col = col("name") or col("code")
-    totals = [r for r in body.index if is_total_label(body.at[r, label_col]) or is_total_label(body.at[r, col("kind")])]
-    totals = [r for r in totals if not labels().get(norm(body.at[r, col("kind")]))]  # 'JUMLAH' of a region: below
-    data = body.drop(index=[r for r in totals if is_total_label(body.at[r, label_col])])
+    totals = [r for r in body.index if is_total_label(body.at[r, label_col])]  # a province's JUMLAH rows
+    data = body.drop(index=totals)
+    _check_province_totals(body, data, totals, col, emit, rec)
     if data.empty:
         raise PanelValidationError([Problem(file, None, None, "the file has no data rows")])
     count, convention = parse_numbers(data[col("count")], col("count"), emit, int)
@@ -205,6 +207,30 @@ def import_opendata(
     )
     panel.attrs["annual"] = True
     return panel
+
+
+def _check_province_totals(body, data, totals, col, emit, rec) -> None:
+    """A JUMLAH/TOTAL row in place of a region: its count must be the sum of the regions' rows of the same year,
+    jenis_kepesertaan (and status); it is then left out."""
+    if not totals:
+        return
+    keys = [c for c in (col("year"), col("kind"), col("status")) if c]
+    counts, _ = parse_numbers(data[col("count")], col("count"), lambda *a: None, int)
+    sums = counts.groupby([data[c].str.strip().str.upper() for c in keys]).sum()
+    for r in totals:
+        key = tuple(str(body.at[r, c]).strip().upper() for c in keys)
+        stated, _ = parse_numbers(body.loc[[r], col("count")], col("count"), lambda *a: None, int)
+        summed = sums.get(key if len(key) > 1 else key[0], 0)
+        if stated.iloc[0] != stated.iloc[0] or int(stated.iloc[0]) != int(summed):
+            emit(
+                r,
+                col("count"),
+                f"row {r} ({body.at[r, col('name') or col('code')]!r}) looks like a totals row, but "
+                f"its {body.at[r, col('count')]} is not the sum of the regions' rows ({int(summed):,}) for "
+                f"{' '.join(key)}; remove the row, or correct the figures (rows may be missing)",
+            )
+    if not emit.problems:
+        rec.notes.append(f"{len(totals)} totals row(s) (rows {', '.join(map(str, totals[:5]))}): checked, left out")
 
 
 def _population(frame: pd.DataFrame, data: pd.DataFrame, col, emit) -> dict:

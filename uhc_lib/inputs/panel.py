@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shlex
 from pathlib import Path
 
 import numpy as np
@@ -164,8 +165,11 @@ def _parse_rupiah(values: pd.Series, column: str, emit) -> pd.Series:
     return numbers.where(~fractional & ~negative).round().astype("Int64")
 
 
+TOTAL_LABELS = {"total", "jumlah", "semua", "semua segmen", "total peserta", "jumlah peserta", "grand total"}
+
+
 def _segments(values: pd.Series, emit) -> pd.Series:
-    aliases = segments.alias_map()
+    aliases = {**segments.alias_map(), **dict.fromkeys(TOTAL_LABELS, segments.TOTAL)}
     cleaned = values.str.strip().str.lower()
     out = cleaned.map(aliases)
     for i in out.index[out.isna()]:
@@ -176,6 +180,30 @@ def _segments(values: pd.Series, emit) -> pd.Series:
             if values[i].strip()
             else "missing segment",
         )
+    return out
+
+
+def _stated_totals(typed: pd.DataFrame, emit) -> list:
+    """Total rows beside a region-month's segment rows: checked against the segments' sum, then left out."""
+    is_total = typed["segment"] == segments.TOTAL
+    if not is_total.any() or is_total.all():
+        return []
+    parts = typed[~is_total].groupby(["region_code", "period"])[["registered", "active"]].sum()
+    out = []
+    for i in typed.index[is_total]:
+        key = (typed.at[i, "region_code"], typed.at[i, "period"])
+        if key not in parts.index:
+            continue  # the region-month's only figures
+        out.append(i)
+        for c in ("registered", "active"):
+            stated, summed = int(typed.at[i, c]), int(parts.at[key, c])
+            if stated != summed:
+                emit(
+                    i,
+                    c,
+                    f"the total row of {key[0]} {key[1]} says {stated:,} {c}, but its segment rows add up to "
+                    f"{summed:,}; correct the figures (a segment row may be missing)",
+                )
     return out
 
 
@@ -233,6 +261,9 @@ def validate_panel(
     _check_duplicates(typed, emit)
     _check_population_consistent(good, emit)
     _check_details(good, details, emit)
+    stated = _stated_totals(good, emit)
+    good = good.drop(index=stated)
+    typed = typed.drop(index=stated)
     gaps = _missing_segments(typed.dropna(subset=["region_code", "period", "segment"]))
     if not allow_missing_segments:
         _report_missing_segments(typed, gaps, emit)
@@ -241,6 +272,8 @@ def validate_panel(
         problems.sort(key=lambda p: (p.row if p.row is not None else -1, p.column or ""))
         raise PanelValidationError(_unique(problems))
     out = good.sort_values(KEY_COLUMNS).reset_index(drop=True)
+    if stated:
+        out.attrs["checked_totals"] = [emit.row(i) for i in stated]
     if gaps:
         out.attrs["missing_segments"] = [f"{code} {period} {' '.join(segs)}" for (code, period), segs in gaps.items()]
     return out
@@ -318,8 +351,9 @@ def _report_missing_segments(typed: pd.DataFrame, gaps: dict, emit) -> None:
             rows.index.min(),
             "segment",
             f"{code} {period} has no figures for {', '.join(absent)}, which its other months have: its coverage and "
-            "activity would be too low; add the missing segment rows (0 if there was nobody), or accept the gap "
-            "with --allow-missing-segments (the brief then says so)",
+            "activity would be too low; add the missing segment rows (0 if there was nobody), or accept the gap: "
+            f"uhc import {shlex.quote(emit.file)} --allow-missing-segments --to panel.parquet (briefs from that "
+            "panel say so)",
         )
 
 

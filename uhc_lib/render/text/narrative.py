@@ -305,6 +305,18 @@ def trend(fig: BriefFigures, lang: str = "id") -> str:
     """Change against last month and last year, and when the headline targets are reached at the current pace."""
     c = fig.changes
     prev_year = fmt.month(fig.period - 12, lang)
+    if fig.annual:  # yearly data: one figure a year, read as its December
+        if lang == "en":
+            return (
+                f"Compared with {prev_year}, coverage is {_change(c['coverage_pct_yoy'], 'en')} and activity "
+                f"{_change(c['activity_pct_yoy'], 'en')}. The data is yearly (each year read as its December), so "
+                "there is no month-on-month change and no projection at the monthly pace."
+            )
+        return (
+            f"Dibandingkan {prev_year}, cakupan {_change(c['coverage_pct_yoy'], 'id')} dan keaktifan "
+            f"{_change(c['activity_pct_yoy'], 'id')}. Datanya tahunan (angka setiap tahun dibaca sebagai Desember), "
+            "sehingga perubahan bulanan dan proyeksi dengan laju bulanan tidak dihitung."
+        )
     if lang == "en":
         text = (
             f"Compared with the previous month, coverage is {_change(c['coverage_pct_mom'], 'en')} and activity "
