@@ -926,7 +926,7 @@ def _prepare(
     report.example_rows_by_problem = {k: report.example_rows_by_problem[k] for k in report.invalid_by_problem}
     report.area_issues = issues if kind == "registry" else {}
     report.dest = dest.name
-    report.seconds = time.perf_counter() - started
+    report.seconds = round(time.perf_counter() - started, 3)  # full float digits could spell a card number
     return report
 
 

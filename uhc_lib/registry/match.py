@@ -641,7 +641,7 @@ def match(
         .reset_index(drop=True),
         worklist_paths=worklist_paths,
         reactivation_paths=reactivation_paths,
-        seconds=time.perf_counter() - start,
+        seconds=round(time.perf_counter() - start, 3),
     )
 
 
