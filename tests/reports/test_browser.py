@@ -66,3 +66,34 @@ def test_index_renders_and_links(browser, produced, tmp_path):
     page.click("text=17.07 Kabupaten Lebong")
     page.wait_for_load_state("load")
     assert page.url.endswith("17.07.html")
+
+
+@pytest.mark.parametrize("code", ["17.07", "32.03"])
+def test_brief_prints_on_a4_like_the_pdf(browser, produced, tmp_path, code):
+    """A browser's Print of the HTML brief: blocks break across pages (JupyterLab keeps each output whole, which gave
+    7-8 half-empty A4 pages), charts are never cut, and what only makes sense on screen is not printed."""
+    from pypdf import PdfReader
+
+    page = browser.new_page()
+    page.goto((produced.out_dir / f"{code}.html").as_uri())
+    page.wait_for_load_state("load")
+    pdf = tmp_path / f"{code}.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    reader = PdfReader(pdf)
+    assert len(reader.pages) <= 5  # measured 5 for both (7 and 8 before print CSS); WeasyPrint's PDF is 5 too
+    assert sum(len(p.images) for p in reader.pages) == 4  # each of the 4 charts drawn on exactly one page: none split
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert "Desember 2024" in first and "terdaftar" in first and len(first) > 1500  # the narrative starts on page 1
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "¶" not in text and "Data ilustratif" in text
+    page.emulate_media(media="print")
+    shown = page.eval_on_selector_all(
+        ".anchor-link, .jp-Collapser, .jp-InputPrompt", "els => els.filter(e => getComputedStyle(e).display != 'none')"
+    )
+    assert shown == []
+    styles = page.eval_on_selector_all(
+        ".jp-OutputArea-child", "els => els.map(e => [!!e.querySelector('img'), getComputedStyle(e).breakInside])"
+    )
+    assert ("auto" in {s for has_img, s in styles if not has_img}) and styles
+    images = page.eval_on_selector_all(".jp-RenderedImage", "els => els.map(e => getComputedStyle(e).breakInside)")
+    assert images == ["avoid"] * 4
