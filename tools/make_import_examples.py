@@ -56,7 +56,8 @@ RECAP_HEADERS = {
 
 
 def base_panel() -> pd.DataFrame:
-    """The long panel every example is made from, with PPU PN/BU and the Pemda's payers as sub-splits."""
+    """The long panel every example is made from, with PPU PN/BU, the Pemda's payers and state-paid BP as
+    sub-splits."""
     rng = np.random.default_rng(13)
     rows = []
     for code, (_, _, population) in REGIONS.items():
@@ -85,6 +86,17 @@ def base_panel() -> pd.DataFrame:
                 if segment == "pbpu_pemda":
                     province = int(registered * 0.6)
                     row.update(pemda_province_registered=province, pemda_regency_registered=registered - province)
+                if (
+                    segment == "bp"
+                ):  # veterans and state pensioners: mostly active (the state pays, the pension deducts)
+                    state = int(registered * 0.3)
+                    state_active = min(active, int(state * 0.9))
+                    row.update(
+                        bp_state_registered=state,
+                        bp_state_active=state_active,
+                        bp_other_registered=registered - state,
+                        bp_other_active=active - state_active,
+                    )
                 rows.append(row)
     frame = pd.DataFrame(rows)
     for c in frame.columns[6:]:
@@ -114,6 +126,11 @@ def recap_frame(panel: pd.DataFrame, months: list[str]) -> pd.DataFrame:
             reg, act = int(s.at[seg, "registered"]), int(s.at[seg, "active"])
             row[f"{head} Aktif"] = act
             row[f"{head} Non Aktif"] = reg - act
+            if seg == "bp":
+                for part, label in (("state", "BP Veteran/Pensiunan"), ("other", "BP Lainnya")):
+                    reg, act = int(s.at[seg, f"bp_{part}_registered"]), int(s.at[seg, f"bp_{part}_active"])
+                    row[f"{label} Aktif"] = act
+                    row[f"{label} Non Aktif"] = reg - act
             if seg == "pbpu_pemda":
                 row["PBPU Pemda Provinsi"] = int(s.at[seg, "pemda_province_registered"])
                 row["PBPU Pemda Kab/Kota"] = int(s.at[seg, "pemda_regency_registered"])

@@ -79,9 +79,43 @@ def test_cianjur_budget_to_98_80_all_as_pemda(cianjur):
         "mandiri_to_pemda",
         "moved_arrears_owed",
         "rehab_instalments",
+        "bp_all_flat",  # the embedded panel does not split BP: every BP priced at the class rates, and said so
         "premiums_of_month",
         "central_share_not_counted",
     )
+
+
+def test_state_paid_bp_are_not_priced_as_mandiri(cianjur):
+    # the 12,056 inactive BP: 9,000 veterans/pensioners (the state pays) and 3,056 others
+    bp = cianjur.segments.set_index("segment").loc["bp"]
+    state_reg = 20_000
+    split = {
+        "bp_state_registered": state_reg,
+        "bp_state_active": state_reg - 9_000,
+        "bp_other_registered": int(bp["registered"]) - state_reg,
+        "bp_other_active": int(bp["active"]) - state_reg + 9_000,
+    }
+    fig = dataclasses.replace(cianjur, subsplits=split)
+    before = budget.budget_for(cianjur, 0, 1_000, split={"bp": 1_000}, mandiri_to_pemda=0.0)
+    b = budget.budget_for(fig, 0, 1_000, split={"bp": 1_000}, mandiri_to_pemda=0.0)
+    state = [ln for ln in b.lines if ln.item == "bp_state"]
+    assert [(ln.persons, ln.rupiah, ln.payer) for ln in state] == [(747, 0, "central")]  # 1,000 x 9,000 / 12,056
+    assert sum(ln.persons for ln in b.lines if ln.item == "own_premium") == 253
+    assert b.total("participant", recurring=False) == 253 * 35_000 * 12  # arrears of the other BP only
+    assert before.total("participant", recurring=False) == 1_000 * 35_000 * 12
+    assert "bp_state_not_mandiri" in b.assumptions and "bp_all_flat" not in b.assumptions
+    assert "bp_all_flat" in before.assumptions
+    assert "central" not in b.cash_flow().columns  # a zero line adds no payer column
+
+
+def test_the_datas_pemda_payer_split_shares_the_premium(cianjur):
+    fig = dataclasses.replace(cianjur, subsplits={"pemda_province_registered": 300, "pemda_regency_registered": 700})
+    b = budget.budget_for(fig, 100, 0)
+    assert [(ln.payer, ln.monthly_rp) for ln in b.lines] == [("regency", 29_400), ("province", 12_600)]
+    assert b.province_share == 0.3
+    assert "pemda_split_from_data" in b.assumptions and "pemda_cost_shared" not in b.assumptions
+    given = budget.budget_for(fig, 100, 0, province_share=0.0)  # the user's option wins over the data
+    assert [(ln.payer, ln.monthly_rp) for ln in given.lines] == [("regency", 42_000)]
 
 
 def test_cianjur_budget_who_pays_what_and_its_cash_flow(cianjur):

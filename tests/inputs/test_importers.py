@@ -67,6 +67,34 @@ def test_long_example_keeps_its_sub_splits(long_panel):
     ppu = long_panel[(long_panel["segment"] == "ppu")]
     assert (ppu["ppu_pn_registered"] + ppu["ppu_bu_registered"] == ppu["registered"]).all()
     assert long_panel.loc[long_panel["segment"] == "pbi_apbn", "ppu_pn_registered"].isna().all()
+    bp = long_panel[(long_panel["segment"] == "bp")]
+    assert (bp["bp_state_active"] + bp["bp_other_active"] == bp["active"]).all()
+
+
+def test_sub_splits_reach_the_brief_and_price_its_budget(long_panel):
+    from uhc_lib.analysis import budget
+
+    fig = brief_figures(long_panel, "17.07", "2024-07")
+    rows = months(long_panel, ["2024-07"]).set_index(["region_code", "segment"])
+    assert fig.subsplits["bp_state_registered"] == rows.at[("17.07", "bp"), "bp_state_registered"]
+    assert fig.subsplits["pemda_province_registered"] == rows.at[("17.07", "pbpu_pemda"), "pemda_province_registered"]
+    b = budget.budget_for(fig, 100, 100, split={"bp": 100})
+    assert {"bp_state_not_mandiri", "pemda_split_from_data"} <= set(b.assumptions)
+    assert any(ln.item == "bp_state" and ln.persons > 0 for ln in b.lines)
+    assert round(b.province_share, 2) == 0.6  # the example's province pays for 60 % of its PBPU Pemda
+
+
+def test_two_columns_read_as_the_same_part_are_refused_not_one_dropped(tmp_path):
+    frame = pd.read_csv(DATA / "recap.csv", dtype=str)
+    frame = frame.rename(columns={"BP Veteran/Pensiunan Aktif": "BP Pemerintah Aktif"})
+    frame["BP Dibayar Pemerintah Aktif"] = "1"
+    path = tmp_path / "recap.csv"
+    frame.to_csv(path, index=False)
+    messages = [p.message for p in problems(path) if p.column == "BP Dibayar Pemerintah Aktif"]
+    assert messages == [
+        "'BP Dibayar Pemerintah Aktif' and 'BP Pemerintah Aktif' both read as active bp (state); add them up into "
+        "one column or rename one"
+    ]
 
 
 def test_recap_csv_reads_to_the_long_panel_and_the_same_briefs(long_panel):
@@ -295,7 +323,8 @@ def test_recap_sums_and_belum_terdaftar_are_checked(tmp_path):
 
 def test_recap_with_active_only_as_a_total_becomes_total_rows(tmp_path, long_panel):
     frame = pd.read_csv(DATA / "recap.csv", dtype=str)
-    for seg in ("PBI APBN", "PBI APBD", "PPU PN", "PPU BU", "PBPU", "BP"):
+    frame = frame.drop(columns=["BP Aktif", "BP Non Aktif"])  # BP from its parts
+    for seg in ("PBI APBN", "PBI APBD", "PPU PN", "PPU BU", "PBPU", "BP Veteran/Pensiunan", "BP Lainnya"):
         frame[seg] = frame[f"{seg} Aktif"].astype(int) + frame[f"{seg} Non Aktif"].astype(int)
         frame = frame.drop(columns=[f"{seg} Aktif", f"{seg} Non Aktif"])
     path = tmp_path / "recap_totals_only.csv"

@@ -8,6 +8,7 @@ import pandas as pd
 
 from uhc_lib.analysis import gaps, quality, trends
 from uhc_lib.inputs import reference
+from uhc_lib.inputs.schema import DETAIL_COLUMNS
 from uhc_lib.rules import awards, criteria, indicators, segments
 
 
@@ -145,6 +146,9 @@ class BriefFigures:
     """Segments this month's data lacks though other months have them (accepted with --allow-missing-segments)."""
     annual: bool = False
     """The data is yearly (each year read as its December): no month-on-month change, no pace."""
+    subsplits: dict[str, int] = field(default_factory=dict)
+    """The month's sub-splits the data gives (``ppu_pn_registered``, ``pemda_province_registered``,
+    ``bp_state_active``...; schema.DETAIL_COLUMNS), summed over the region's segment rows; absent ones left out."""
 
     def status_label(self, lang: str = "id") -> str:
         return self.status_label_en if lang == "en" else self.status_label_id
@@ -399,7 +403,17 @@ def brief_figures(
         pace_months=pace_window,
         missing_segments=_missing_segments(panel, region_code, period),
         annual=bool(panel.attrs.get("annual", False)),
+        subsplits=_subsplits(panel, region_code, period),
     )
+
+
+def _subsplits(panel: pd.DataFrame, region_code: str, period: pd.Period) -> dict[str, int]:
+    """Sub-split columns given for this region and month (blank on every row: left out)."""
+    present = [c for c in DETAIL_COLUMNS if c in panel.columns]
+    if not present:
+        return {}
+    rows = panel.loc[(panel["region_code"] == region_code) & (panel["period"] == period), present]
+    return {c: int(rows[c].sum()) for c in present if rows[c].notna().any()}
 
 
 def _missing_segments(panel: pd.DataFrame, region_code: str, period: pd.Period) -> list[str]:

@@ -19,8 +19,13 @@ Assumptions (each line of a :class:`Budget` names the ones it rests on, in ``Bud
     (Rp2,800 from 2021). ``mandiri_to_pemda`` is the share moved to PBPU Pemda (1 = all, 0 = all through arrears; in
     between, a mix). The arrears of those moved do not vanish: the participant still owes them (REHAB instalments),
     unless the pemutihan applies (from November 2025: written off, the central government paying).
-- The PBPU Pemda premium is shared between province and regency where a rule says so
-  (``data/rules/pemda_cost_sharing.csv``: Riau 55/45, DKI, Kab. Serang), else the regency pays it all.
+- Inactive BP whom the state pays for (veterans, perintis kemerdekaan, state pensioners: a ``bp_state`` sub-split in
+  the data) are not priced as mandiri: their contributions come from the state or the pension, so they go back by a
+  data correction at no cost to the regency; without the sub-split every BP is priced at the flat class rates and
+  the brief says so.
+- The PBPU Pemda premium is shared between province and regency as the data's payer sub-split says (the share of
+  PBPU Pemda participants the province pays for), else where a rule says so (``data/rules/pemda_cost_sharing.csv``:
+  Riau 55/45, DKI, Kab. Serang), else the regency pays it all.
 - Premiums are those in force in the brief's month (``data/rules/premiums.csv``), held for the year.
 - The central government's share of class III premiums (Rp4,200) is not counted: it is no one's cost in the regency.
 """
@@ -58,7 +63,10 @@ ASSUMPTIONS = (
     "mandiri_arrears",
     "rehab_instalments",
     "arrears_capped",
+    "bp_state_not_mandiri",
+    "bp_all_flat",
     "pemda_cost_shared",
+    "pemda_split_from_data",
     "premiums_of_month",
     "central_share_not_counted",
 )
@@ -69,7 +77,7 @@ class BudgetLine:
     """One line of a budget: ``persons`` x ``monthly_rp`` x ``months``, paid by ``payer``.
 
     ``item``: enrol | takeover | reactivate_pemda | pbi_dinsos | mandiri_to_pemda | moved_arrears | arrears |
-    own_premium | regional_share; ``segment``: the segment the persons come from (None for residents not yet
+    own_premium | regional_share | bp_state; ``segment``: the segment the persons come from (None for residents not yet
     registered); ``recurring``: a yearly cost (True) or paid once (False, arrears); ``instalments``: months a one-off
     cost is paid over (REHAB), from the first month.
     """
@@ -150,7 +158,7 @@ class Budget:
     def totals(self, every_payer: bool = False) -> pd.DataFrame:
         """Per payer: yearly, one-off and all rupiah (payers with nothing to pay omitted unless ``every_payer``)."""
         rows = []
-        payers = PAYERS if every_payer else dict.fromkeys(ln.payer for ln in self.lines)
+        payers = PAYERS if every_payer else dict.fromkeys(ln.payer for ln in self.lines if ln.rupiah)
         for p in payers:
             rows.append([p, self.total(p, True), self.total(p, False), self.total(p)])
         return pd.DataFrame(rows, columns=["payer", "yearly_rp", "one_off_rp", "total_rp"])
@@ -158,7 +166,7 @@ class Budget:
     def cash_flow(self, months: int = 12) -> pd.DataFrame:
         """Rupiah by month (``period``, the months after the budget's month) and payer, one-off costs in their
         instalments; one column per payer that pays anything, and ``total``."""
-        payers = list(dict.fromkeys(ln.payer for ln in self.lines))
+        payers = list(dict.fromkeys(ln.payer for ln in self.lines if ln.rupiah))
         out = pd.DataFrame({"period": pd.period_range(self.period + 1, periods=months, freq="M")})
         for p in payers:
             out[p] = np.sum([ln.cash(months) for ln in self.lines if ln.payer == p], axis=0).astype("int64")
@@ -214,6 +222,28 @@ def _pemda_lines(item: str, segment: str | None, persons: int, on: pd.Period, mo
     if province_rp:
         lines.append(BudgetLine(item, segment, persons, province_rp, months, "province"))
     return lines
+
+
+def _province_share_from_data(fig: BriefFigures) -> float | None:
+    """The share of PBPU Pemda participants the province pays for, from the data's payer sub-split (None: not given)."""
+    province = fig.subsplits.get("pemda_province_registered")
+    regency = fig.subsplits.get("pemda_regency_registered")
+    if province is None or regency is None or province + regency == 0:
+        return None
+    return province / (province + regency)
+
+
+def _bp_state_persons(fig: BriefFigures, persons: int) -> int | None:
+    """Of ``persons`` inactive BP to reactivate, those the state pays for (in proportion to the inactive of each
+    part), or None when the data does not split BP."""
+    keys = ("bp_state_registered", "bp_state_active", "bp_other_registered", "bp_other_active")
+    if not all(k in fig.subsplits for k in keys):
+        return None
+    state = max(0, fig.subsplits["bp_state_registered"] - fig.subsplits["bp_state_active"])
+    other = max(0, fig.subsplits["bp_other_registered"] - fig.subsplits["bp_other_active"])
+    if state + other == 0:
+        return 0
+    return int(round(persons * state / (state + other)))
 
 
 def _rehab_instalments(arrears_months: int) -> int:
@@ -311,7 +341,11 @@ def budget_for(
         raise ValueError(
             f"shares are between 0 and 1, got mandiri_to_pemda={mandiri_to_pemda}, pbi_via_dinsos={pbi_via_dinsos}"
         )
-    province = premiums.province_share(fig.region_code) if province_share is None else float(province_share)
+    from_data = province_share is None and _province_share_from_data(fig) is not None
+    if province_share is not None:
+        province = float(province_share)
+    else:
+        province = _province_share_from_data(fig) if from_data else premiums.province_share(fig.region_code)
     if not 0 <= province <= 1:
         raise ValueError(f"province_share is a share between 0 and 1, got {province}")
     if arrears_payer not in PAYERS:
@@ -362,6 +396,16 @@ def budget_for(
             lines += _pemda_lines("reactivate_pemda", segment, n, month, months, province)
             assumptions.append("pemda_reactivated")
         elif segment in MANDIRI_SEGMENTS:
+            if segment == "bp":
+                state = _bp_state_persons(fig, n)
+                if state is None:
+                    assumptions.append("bp_all_flat")
+                elif state:
+                    lines.append(BudgetLine("bp_state", segment, state, 0, months, "central"))
+                    assumptions.append("bp_state_not_mandiri")
+                    n -= state
+                if not n:
+                    continue
             more, notes = _mandiri_lines(
                 segment, n, month, mandiri_to_pemda, capped, arrears_payer, months, mandiri_class, province
             )
@@ -372,7 +416,9 @@ def budget_for(
                 assumptions.append("arrears_capped")
         else:
             raise ValueError(f"unknown segment {segment!r} in the reactivation split")
-    if province > 0:
+    if from_data:
+        assumptions.append("pemda_split_from_data")
+    elif province > 0:
         assumptions.append("pemda_cost_shared")
     assumptions += ["premiums_of_month", "central_share_not_counted"]
     return Budget(

@@ -9,8 +9,9 @@ totals (``Jumlah Peserta``, ``Aktif``, ``Non Aktif``) and ``Belum Terdaftar``.
 
 What is checked: every stated total is the sum of its parts (segments, PN + BU, aktif + nonaktif), ``belum
 terdaftar`` is the population minus the registered, a ``JUMLAH`` row is the sum of the rows above. Then ``belum
-terdaftar`` and the totals are dropped (they are computed from the rest). PPU PN/BU and the Pemda's payers
-(province, kab/kota) are kept as sub-splits of their segment's row. A recap with active participants only as a
+terdaftar`` and the totals are dropped (they are computed from the rest). PPU PN/BU, the Pemda's payers
+(province, kab/kota) and BP paid by the state (veterans, perintis kemerdekaan, pensioners) against the other BP are
+kept as sub-splits of their segment's row. A recap with active participants only as a
 total (not by segment) becomes one total row per region and month: the segments are checked, not kept.
 """
 
@@ -29,7 +30,7 @@ from uhc_lib.inputs.dialects import RawTable
 from uhc_lib.inputs.numbers import MIXED, parse_numbers
 from uhc_lib.inputs.panel import validate_panel
 from uhc_lib.inputs.region_match import resolve
-from uhc_lib.inputs.schema import PanelValidationError
+from uhc_lib.inputs.schema import SUBSPLIT_ACTIVE, SUBSPLIT_PARTS, PanelValidationError
 from uhc_lib.inputs.tables import check_totals_row, frame_below, is_total_label, norm, period_from_text
 from uhc_lib.rules import segments
 
@@ -53,7 +54,7 @@ IGNORED = {"no", "nomor", "no urut", "keterangan", "ket"}
 
 @lru_cache(maxsize=1)
 def labels() -> dict[str, tuple[str, str]]:
-    """Normalised segment label -> (segment, part); part is '' or a sub-split (pn, bu, province, regency)."""
+    """Normalised segment label -> (segment, part); part is '' or a sub-split (schema.SUBSPLIT_PARTS)."""
     table = pd.read_csv(RULES_DIR / "segment_labels.csv", dtype=str, keep_default_na=False)
     out = {norm(r.label): (r.segment, r.part) for r in table.itertuples()}
     for code in segments.segment_codes():
@@ -181,7 +182,7 @@ def import_recap(table: RawTable, header: int, rec, allow_missing_segments: bool
 
     codes = _regions(data, code_col, name_col, prov_col, emit, rec)
     periods = _periods(table, header, data, period_col, emit, rec)
-    seg_cols = _segment_columns(roles)
+    seg_cols = _segment_columns(roles, emit)
     totals = {r.status: n for n, r in roles.items() if r and r.kind == "total"}
     unregistered = next((n for n, r in roles.items() if r and r.kind == "unregistered"), None)
 
@@ -280,12 +281,23 @@ def _describe(role: Role | None) -> str:
     return role.kind
 
 
-def _segment_columns(roles: dict[str, Role | None]) -> dict[str, dict]:
-    """segment -> {(part, status): column}, in the segments' display order."""
+def _segment_columns(roles: dict[str, Role | None], emit) -> dict[str, dict]:
+    """segment -> {(part, status): column}, in the segments' display order; two columns read the same way (e.g.
+    ``Veteran`` and ``Pensiunan``, both BP paid by the state) are refused, never one silently dropped."""
     out: dict[str, dict] = {}
     for n, role in roles.items():
         if role is not None and role.kind == "segment":
-            out.setdefault(role.segment, {}).setdefault((role.part, role.status), n)
+            found = out.setdefault(role.segment, {})
+            key = (role.part, role.status)
+            if key in found:
+                emit(
+                    None,
+                    n,
+                    f"{n!r} and {found[key]!r} both read as {_describe(role)}; add them up into one column "
+                    "or rename one",
+                )
+                continue
+            found[key] = n
     order = segments.segment_codes()
     return {s: out[s] for s in order if s in out}
 
@@ -313,7 +325,8 @@ def _segment_figures(seg: str, cols: dict, num, emit, index) -> dict:
     reg, act, reg_col, act_col = figures("")
     details: dict[str, pd.Series] = {}
     parts = sorted({p for p, _ in cols if p})
-    sub = {"ppu": ["pn", "bu"], "pbpu_pemda": ["province", "regency"]}.get(seg, [])
+    prefix = SUBSPLIT_PARTS.get(seg, {})
+    sub = list(prefix)
     if parts and set(parts) != set(sub):
         emit(
             None,
@@ -321,7 +334,6 @@ def _segment_figures(seg: str, cols: dict, num, emit, index) -> dict:
             f"{seg} has a sub-split column for {', '.join(parts)} only; give every part ({', '.join(sub)}) or none",
         )
     elif parts:
-        prefix = {"pn": "ppu_pn", "bu": "ppu_bu", "province": "pemda_province", "regency": "pemda_regency"}
         part_figs = {p: figures(p) for p in sub}
         part_reg = sum((f[0] for f in part_figs.values()), pd.Series(0.0, index=index))
         part_act = sum((f[1] for f in part_figs.values()), pd.Series(0.0, index=index))
@@ -335,7 +347,7 @@ def _segment_figures(seg: str, cols: dict, num, emit, index) -> dict:
             act, act_col = part_act, " + ".join(str(f[3]) for f in part_figs.values())
         for p, f in part_figs.items():
             details[f"{prefix[p]}_registered"] = f[0]
-            if seg == "ppu" and has_part_active:
+            if seg in SUBSPLIT_ACTIVE and has_part_active:
                 details[f"{prefix[p]}_active"] = f[1]
     return {"registered": reg, "active": act, "registered_col": reg_col, "active_col": act_col, "details": details}
 

@@ -16,7 +16,10 @@ Without a `segment` column each row is the region's total. Indonesian headers (`
 
 Optional sub-splits, blank on other rows, each adding up to its row's figure: on `ppu` rows `ppu_pn_registered`,
 `ppu_pn_active`, `ppu_bu_registered`, `ppu_bu_active` (penyelenggara negara / badan usaha); on `pbpu_pemda` rows
-`pemda_province_registered`, `pemda_regency_registered` (who pays: the province or the kab/kota).
+`pemda_province_registered`, `pemda_regency_registered` (who pays: the province or the kab/kota); on `bp` rows
+`bp_state_registered`, `bp_state_active`, `bp_other_registered`, `bp_other_active` (veterans, perintis kemerdekaan
+and state pensioners, whose contributions the state pays or the pension deducts, against the other BP who pay the
+flat class rates: FACTS §5).
 """
 
 from __future__ import annotations
@@ -33,16 +36,23 @@ REQUIRED_COLUMNS = ["region_code", "period", "population", "registered", "active
 OPTIONAL_COLUMNS = ["segment", ARREARS_COLUMN]  # arrears: PBPU Pemda premium arrears in rupiah, blank = unknown
 
 COUNT_COLUMNS = ["population", "registered", "active"]
-SUBSPLITS = {"ppu": ["ppu_pn", "ppu_bu"], "pbpu_pemda": ["pemda_province", "pemda_regency"]}
+SUBSPLIT_PARTS = {
+    "ppu": {"pn": "ppu_pn", "bu": "ppu_bu"},
+    "pbpu_pemda": {"province": "pemda_province", "regency": "pemda_regency"},
+    "bp": {"state": "bp_state", "other": "bp_other"},
+}
+"""segment -> {part as segment_labels.csv names it: column prefix}."""
+SUBSPLITS = {segment: list(parts.values()) for segment, parts in SUBSPLIT_PARTS.items()}
+SUBSPLIT_ACTIVE = ("ppu", "bp")
+"""Segments whose sub-splits also give active participants (the Pemda's payers split registered only)."""
 DETAIL_COLUMNS = [
-    "ppu_pn_registered",
-    "ppu_pn_active",
-    "ppu_bu_registered",
-    "ppu_bu_active",
-    "pemda_province_registered",
-    "pemda_regency_registered",
+    f"{prefix}_{measure}"
+    for segment, prefixes in SUBSPLITS.items()
+    for prefix in prefixes
+    for measure in (("registered", "active") if segment in SUBSPLIT_ACTIVE else ("registered",))
 ]
-"""Optional sub-splits of a segment row (blank elsewhere); read and checked, not used by the briefs yet."""
+"""Optional sub-splits of a segment row (blank elsewhere), checked on reading; the budget prices by them (the
+Pemda's payers share PBPU Pemda premiums, state-paid BP are not priced as mandiri)."""
 INDONESIAN_NAMES = {
     "region_code": "kode_wilayah",
     "period": "periode",

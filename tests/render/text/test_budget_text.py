@@ -184,3 +184,25 @@ def test_scenario_text_names_the_province_share_where_it_pays(cianjur):
     lines = budget_text.scenario_table(table, target, "id").splitlines()
     assert lines[0].endswith("| Biaya Pemda per tahun | Biaya provinsi per tahun |")
     assert lines[-1].endswith("| Rp6.804.000 | Rp8.316.000 |")
+
+
+def test_state_paid_bp_line_and_notes(cianjur):
+    import dataclasses
+
+    split = {"bp_state_registered": 10, "bp_state_active": 0, "bp_other_registered": 10, "bp_other_active": 0}
+    fig = dataclasses.replace(cianjur, subsplits=split)
+    b = budget.budget_for(fig, 0, 100, split={"bp": 100}, mandiri_to_pemda=0.0)
+    rows = budget_text.budget_table(b, "id").splitlines()
+    assert rows[2] == (
+        "| BP veteran, perintis kemerdekaan dan pensiunan aktif kembali lewat pemutakhiran data (iuran dari negara "
+        "atau potongan pensiun) | BP | 50 jiwa | Rp0 | 12 | pemerintah pusat | Rp0 |"
+    )
+    assert (
+        "Peserta BP nonaktif yang iurannya dibayar negara (veteran, perintis kemerdekaan, pensiunan; menurut rincian "
+        "data) tidak dihitung seperti peserta mandiri: mereka aktif kembali lewat pemutakhiran data tanpa biaya bagi "
+        "Pemda."
+    ) in budget_text.assumption_notes(b, "id")
+    flat = budget.budget_for(cianjur, 0, 100, split={"bp": 100}, mandiri_to_pemda=0.0)
+    assert any(
+        n.startswith("The data does not separate the BP participants") for n in budget_text.assumption_notes(flat, "en")
+    )

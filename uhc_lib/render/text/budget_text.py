@@ -30,6 +30,8 @@ ITEMS = {
         "arrears": "Pelunasan tunggakan",
         "own_premium": "Iuran peserta setelah aktif kembali",
         "regional_share": "Bantuan iuran daerah (kelas III)",
+        "bp_state": "BP veteran, perintis kemerdekaan dan pensiunan aktif kembali lewat pemutakhiran data "
+        "(iuran dari negara atau potongan pensiun)",
     },
     "en": {
         "enrol": "Residents enrolled as PBPU Pemda",
@@ -43,6 +45,8 @@ ITEMS = {
         "arrears": "Arrears paid",
         "own_premium": "Participants' own premium after reactivation",
         "regional_share": "Regional premium assistance (class III)",
+        "bp_state": "BP veterans, perintis kemerdekaan and pensioners reactivated by a data correction (the state "
+        "or the pension pays)",
     },
 }
 PAYERS = {
@@ -146,6 +150,14 @@ ASSUMPTION_TEXT = {
         "bulanan; arus kas di atas memperlihatkan cicilan itu.",
         "pemda_cost_shared": "Iuran PBPU Pemda dibagi: {province} ditanggung Pemda provinsi, sisanya Pemda "
         "kabupaten/kota (data/rules/pemda_cost_sharing.csv).",
+        "bp_state_not_mandiri": "Peserta BP nonaktif yang iurannya dibayar negara (veteran, perintis kemerdekaan, "
+        "pensiunan; menurut rincian data) tidak dihitung seperti peserta mandiri: mereka aktif kembali lewat "
+        "pemutakhiran data tanpa biaya bagi Pemda.",
+        "bp_all_flat": "Data tidak memisahkan peserta BP yang iurannya dibayar negara (veteran, perintis kemerdekaan, "
+        "pensiunan): semua peserta BP nonaktif dihitung dengan iuran kelas seperti peserta mandiri, sehingga biayanya "
+        "bisa lebih tinggi dari kenyataan.",
+        "pemda_split_from_data": "Iuran PBPU Pemda dibagi menurut data: {province} peserta PBPU Pemda dibayar Pemda "
+        "provinsi, sisanya Pemda kabupaten/kota.",
         "arrears_capped": "Tunggakan dihitung paling banyak 24 bulan (Perpres 64/2020).",
         "premiums_of_month": "Iuran yang berlaku pada {premium_month} (Perpres 64/2020), dianggap tetap "
         "selama setahun.",
@@ -180,6 +192,14 @@ ASSUMPTION_TEXT = {
         "(data/rules/pemda_cost_sharing.csv).",
         "mandiri_arrears": "The other mandiri/BP participants reactivate by paying {months} months of arrears (class "
         "III participant premium), paid by {payer}; afterwards they pay their own premium.",
+        "bp_state_not_mandiri": "Inactive BP participants whose contributions the state pays (veterans, perintis "
+        "kemerdekaan, pensioners; as the data splits them) are not priced as mandiri: they go back by a data "
+        "correction at no cost to the regency.",
+        "bp_all_flat": "The data does not separate the BP participants whose contributions the state pays (veterans, "
+        "perintis kemerdekaan, pensioners): every inactive BP participant is priced at the class rates like a mandiri "
+        "participant, so the cost may be higher than it is.",
+        "pemda_split_from_data": "PBPU Pemda premiums are shared as the data says: the province pays for {province} "
+        "of the PBPU Pemda participants, the regency for the rest.",
         "arrears_capped": "Arrears are counted for at most 24 months (Perpres 64/2020).",
         "premiums_of_month": "Premiums in force in {premium_month} (Perpres 64/2020), held for the year.",
         "central_share_not_counted": "The central government's share of class III PBPU premiums (IDR 4,200) is not "
