@@ -154,8 +154,8 @@ ASSUMPTION_TEXT = {
         "pensiunan; menurut rincian data) tidak dihitung seperti peserta mandiri: mereka aktif kembali lewat "
         "pemutakhiran data tanpa biaya bagi Pemda.",
         "bp_all_flat": "Data tidak memisahkan peserta BP yang iurannya dibayar negara (veteran, perintis kemerdekaan, "
-        "pensiunan): semua peserta BP nonaktif dihitung dengan iuran kelas seperti peserta mandiri, sehingga biayanya "
-        "bisa lebih tinggi dari kenyataan.",
+        "pensiunan): semua peserta BP nonaktif diperlakukan seperti peserta mandiri, padahal veteran dan pensiunan "
+        "aktif kembali tanpa biaya bagi Pemda; biayanya bisa lebih tinggi dari kenyataan.",
         "pemda_split_from_data": "Iuran PBPU Pemda dibagi menurut data: {province} peserta PBPU Pemda dibayar Pemda "
         "provinsi, sisanya Pemda kabupaten/kota.",
         "arrears_capped": "Tunggakan dihitung paling banyak 24 bulan (Perpres 64/2020).",
@@ -196,8 +196,8 @@ ASSUMPTION_TEXT = {
         "kemerdekaan, pensioners; as the data splits them) are not priced as mandiri: they go back by a data "
         "correction at no cost to the regency.",
         "bp_all_flat": "The data does not separate the BP participants whose contributions the state pays (veterans, "
-        "perintis kemerdekaan, pensioners): every inactive BP participant is priced at the class rates like a mandiri "
-        "participant, so the cost may be higher than it is.",
+        "perintis kemerdekaan, pensioners): every inactive BP participant is treated like a mandiri participant, "
+        "though veterans and pensioners go back at no cost to the regency; the cost may be higher than it is.",
         "pemda_split_from_data": "PBPU Pemda premiums are shared as the data says: the province pays for {province} "
         "of the PBPU Pemda participants, the regency for the rest.",
         "arrears_capped": "Arrears are counted for at most 24 months (Perpres 64/2020).",
