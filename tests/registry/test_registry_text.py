@@ -250,3 +250,9 @@ def test_no_raw_identifier_in_any_text(case, figures):
     assert not [i for i in identifiers if i in joined]
     assert not [n for n in case.names if n in joined]
     assert not re.findall(r"\d{13,}", joined)  # no run of digits as long as a card number, KK or NIK
+
+
+def test_synthetic_note_in_plain_words():
+    assert "adalah hasil simulasi proyek UHC Monitor" in text.SYNTHETIC_NOTE["id"]
+    assert "dibangkit" not in text.SYNTHETIC_NOTE["id"]
+    assert "simulated by the UHC Monitor project" in text.SYNTHETIC_NOTE["en"]

@@ -136,3 +136,16 @@ def test_no_raw_identifier_in_any_other_output(case):
         text = _texts(path)
         assert not set(re.findall(r"\d{13,16}", text)) & (built.niks | built.kks | built.cards), path.name
         assert not [n for n in built.names if n in text], path.name
+
+
+@pytest.mark.parametrize(("lang", "words"), [("id", "hasil simulasi proyek"), ("en", "simulated by the project")])
+def test_synthetic_worklist_says_so_in_plain_words(case, tmp_path, lang, words):
+    import shutil
+
+    folder, _ = case
+    shutil.copytree(folder / "out", tmp_path / "out")
+    workbooks.write_worklists(tmp_path / "out", lang, synthetic=True)
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "worklist.xlsx").worksheets[-1]
+    notes = {r[0]: r[1] for r in sheet.iter_rows(values_only=True)}
+    note = notes["DATA SINTETIS" if lang == "id" else "SYNTHETIC DATA"]
+    assert words in note and "dibangkit" not in note and "generated" not in note

@@ -18,7 +18,7 @@ def test_cianjur_pdf(produced):
     assert "Kabupaten Cianjur" in text and "Desember 2024" in text
     assert "96 persen" in text and "68,7 persen" in text
     assert "52.298" in text and "295.477" in text
-    assert "Data ilustratif" in text
+    assert "Data ilustratif" in text and "hasil simulasi proyek UHC Monitor" in text and "dibangkit" not in text
     assert "Rp26,4 miliar per tahun" in text and "Rp26.358.192.000" in text  # rounded in the text, exact in the table
     assert "UHC Prioritas tercapai pada Desember 2025" in text
     assert "¶" not in text  # heading anchors are not printed

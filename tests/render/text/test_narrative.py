@@ -15,6 +15,18 @@ def test_lebong_indonesian(lebong):
     assert narrative.ILLUSTRATIVE_NOTE["id"] in text
 
 
+def test_illustrative_notes_read_as_plain_indonesian():
+    """"dibangkitkan" (a literal "generated") read oddly to Indonesian readers: the notes say "hasil simulasi"."""
+    from uhc_lib.render.text import explore_text
+
+    notes = {"id": [narrative.ILLUSTRATIVE_NOTE["id"], explore_text.COMMON["id"]["illustrative"]],
+             "en": [narrative.ILLUSTRATIVE_NOTE["en"], explore_text.COMMON["en"]["illustrative"]]}  # fmt: skip
+    for note in notes["id"]:
+        assert "hasil simulasi proyek UHC Monitor" in note and "dibangkit" not in note
+    for note in notes["en"]:
+        assert "simulated by the UHC Monitor project" in note and "generated" not in note
+
+
 def test_lebong_english(lebong):
     text = narrative.markdown(lebong, "en")
     assert "100.71 percent" in text and "75.41 percent" in text
