@@ -1,5 +1,6 @@
 """The UHC Awards 2026 as rules: tiers exactly as FACTS §2, judged on December 2025, every tier needing Prioritas."""
 
+import pandas as pd
 import pytest
 
 from tests.helpers import make_panel
@@ -66,3 +67,20 @@ def test_assess_refuses_a_month_not_evaluated():
         awards.assess(ind, 2026)
     with pytest.raises(ValueError, match="no UHC Awards rules for 2024"):
         awards.rows_of(2024)
+
+
+def test_every_tier_row_label_says_what_the_row_requires():
+    """Each Awards row is its own way to the tier: its label names that row's minimums (the Madya row by the Pemda's
+    25 percent once read "98 persen dan 85 persen", the other Madya row's figures; FACTS §2)."""
+    t = awards.awards_table()
+    for r in t.itertuples():
+        cov, act = int(r.min_coverage_pct), int(r.min_activity_pct)
+        assert f"({cov} persen dan {act} persen" in r.label_id and f"({cov} percent and {act} percent" in r.label_en
+        if pd.isna(r.min_pemda_pct):
+            assert "Pemda" not in r.label_id + r.label_en
+        else:
+            assert f"minimal {int(r.min_pemda_pct)} persen penduduk didaftarkan Pemda" in r.label_id
+            assert f"at least {int(r.min_pemda_pct)} percent of the population registered by the Pemda" in r.label_en
+    assert not t.duplicated(["award_year", "label_id"]).any() and not t.duplicated(["award_year", "label_en"]).any()
+    madya = t[(t["tier"] == "madya") & (t["alternative"] == 2)].iloc[0]
+    assert madya["label_id"] == "UHC Awards Madya (98 persen dan 80 persen, minimal 25 persen penduduk didaftarkan Pemda)"
