@@ -83,4 +83,6 @@ def test_every_tier_row_label_says_what_the_row_requires():
             assert f"at least {int(r.min_pemda_pct)} percent of the population registered by the Pemda" in r.label_en
     assert not t.duplicated(["award_year", "label_id"]).any() and not t.duplicated(["award_year", "label_en"]).any()
     madya = t[(t["tier"] == "madya") & (t["alternative"] == 2)].iloc[0]
-    assert madya["label_id"] == "UHC Awards Madya (98 persen dan 80 persen, minimal 25 persen penduduk didaftarkan Pemda)"
+    assert madya["label_id"] == (
+        "UHC Awards Madya (98 persen dan 80 persen, minimal 25 persen penduduk didaftarkan Pemda)"
+    )

@@ -121,8 +121,8 @@ NIK_PROBLEM_LABELS = {
 }
 SYNTHETIC_NOTE = {
     "id": "**DATA SINTETIS (ilustratif).** Registrasi penduduk dan data peserta dalam laporan ini adalah hasil "
-    "simulasi proyek UHC Monitor: tidak ada orang, NIK, KK, atau nomor kartu yang nyata. Angka-angkanya hanya menunjukkan "
-    "cara kerja pemadanan.",
+    "simulasi proyek UHC Monitor: tidak ada orang, NIK, KK, atau nomor kartu yang nyata. Angka-angkanya hanya "
+    "menunjukkan cara kerja pemadanan.",
     "en": "**SYNTHETIC DATA (illustrative).** The population registry and participant extract in this report were "
     "simulated by the UHC Monitor project: no real person, NIK, KK or card number. The figures only show how the "
     "matching works.",

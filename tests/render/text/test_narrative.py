@@ -16,7 +16,7 @@ def test_lebong_indonesian(lebong):
 
 
 def test_illustrative_notes_read_as_plain_indonesian():
-    """"dibangkitkan" (a literal "generated") read oddly to Indonesian readers: the notes say "hasil simulasi"."""
+    """The notes say "hasil simulasi": "dibangkitkan" (a literal "generated") read oddly to Indonesian readers."""
     from uhc_lib.render.text import explore_text
 
     notes = {"id": [narrative.ILLUSTRATIVE_NOTE["id"], explore_text.COMMON["id"]["illustrative"]],
