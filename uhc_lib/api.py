@@ -134,3 +134,40 @@ def criteria_years() -> list[int]:
     from uhc_lib.rules import criteria
 
     return sorted(int(y) for y in criteria.criteria_table()["criteria_year"].unique())
+
+
+def display_region_name(name: str, lang: str = "id") -> str:
+    """``Kabupaten Lebong`` (id) / ``Lebong Regency`` (en), see :func:`uhc_lib.render.text.names.region_name`."""
+    from uhc_lib.render.text.names import region_name
+
+    return region_name(name, lang)
+
+
+def region_map_svg(items: dict, default, label: str) -> str:
+    """The inline SVG map of the 514 kab/kota for an HTML page (:func:`uhc_lib.render.charts.svg_map.svg`):
+    ``items`` maps a region code to a :class:`~uhc_lib.render.charts.svg_map.MapItem`, ``default`` draws the
+    others; region names come from the reference data."""
+    from uhc_lib.render.charts import svg_map
+
+    return svg_map.svg(items, default, label, names=region_names())
+
+
+def map_item(css_class: str, title: str, href: str | None = None):
+    """One region of :func:`region_map_svg` (its colour class, hover title, link)."""
+    from uhc_lib.render.charts.svg_map import MapItem
+
+    return MapItem(css_class, title, href)
+
+
+def province_boxes() -> dict[str, tuple[int, int, int, int]]:
+    """Province code -> ``(x, y, width, height)`` of its kab/kota on :func:`region_map_svg` (for zooming)."""
+    from uhc_lib.render.charts import svg_map
+
+    return dict(svg_map.shapes().boxes)
+
+
+def map_attribution(lang: str = "id") -> str:
+    """The boundaries' source note, shown under every map."""
+    from uhc_lib.render.charts import svg_map
+
+    return svg_map.ATTRIBUTION[lang]

@@ -129,3 +129,17 @@ def test_large_rupiah_in_sentences_reads_as_the_press_writes_it():
     assert fmt.rupiah_short(290_808_000) == "Rp290,8 juta"
     assert fmt.rupiah_short(1_234_000_000_000) == "Rp1,2 triliun"
     assert fmt.rupiah_short(999_999) == "Rp999.999"  # below a million: the exact amount
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (96, "id", "96,00"),
+        (75.4, "id", "75,40"),
+        (100.71, "en", "100.71"),
+        (1234.5, "id", "1.234,50"),
+        (-0.001, "id", "0,00"),
+    ],
+)
+def test_fixed_keeps_every_decimal_of_a_column(value, lang, expected):
+    assert fmt.fixed(value, lang) == expected

@@ -96,3 +96,30 @@ def test_bad_boundary_file_names_file_and_feature(tmp_path):
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
     with pytest.raises(ValueError, match=r"bad.geojson: feature 0, property 'kode': '11.1' is not a region code"):
         geo.regions_geodataframe(path)
+    with pytest.raises(ValueError, match=r"bad.geojson: feature 0, property 'kode': '11.1' is not a region code"):
+        geo.features("region", path)
+
+
+def test_features_read_without_geopandas_hold_the_same_polygons():
+    regions, provinces = geo.features("region"), geo.features("province")
+    assert set(regions) == reference.region_codes() and len(provinces) == 38
+    g = geo.regions_geodataframe().set_index("region_code")
+    for code in ("11.10", "17.07", "31.01", "96.01"):
+        rings = [ring for polygon in regions[code] for ring in polygon]
+        shape = g.loc[code, "geometry"]
+        parts = list(getattr(shape, "geoms", [shape]))
+        assert len(rings) == sum(1 + len(p.interiors) for p in parts)
+        assert sorted(tuple(map(tuple, r))[0] for r in rings) == sorted(
+            tuple(c)[0] for p in parts for c in [p.exterior.coords, *(i.coords for i in p.interiors)]
+        )
+
+
+def test_features_refuse_a_geometry_that_is_not_a_polygon(tmp_path):
+    feature = {"type": "Feature", "properties": {"kode": "11.10"}, "geometry": {"type": "Point", "coordinates": [1, 0]}}
+    path = tmp_path / "point.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    with pytest.raises(ValueError, match=r"point.geojson: feature 0 \(11.10\) is a 'Point', expected Polygon"):
+        geo.features("region", path)
+    (tmp_path / "broken.geojson").write_text("{not json")
+    with pytest.raises(ValueError, match="broken.geojson: not a readable GeoJSON FeatureCollection"):
+        geo.features("region", tmp_path / "broken.geojson")

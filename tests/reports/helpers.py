@@ -25,3 +25,49 @@ def failing_notebook(folder: Path, code: str = FAILING) -> Path:
     return brief_notebook_with(
         folder, f'if region_code == "{code}":\n    raise RuntimeError("deliberate failure for the test")'
     )
+
+
+def brief_folder(root: Path, summaries: dict[str, dict], failed: tuple[str, ...] = (), basis: str = "b") -> Path:
+    """A month and language folder as a batch leaves it, without running a kernel: for each code a brief page
+    (``<h1>`` its name), its notebook and record (``summaries``: the fields a brief's summary has), and a
+    ``.failed.ipynb`` with its record for each code of ``failed``."""
+    import json
+
+    nb_dir = root / "notebooks"
+    nb_dir.mkdir(parents=True, exist_ok=True)
+    for code, summary in summaries.items():
+        full = {"region_code": code, "period": "2024-07", "criteria_year": 2024, **summary}
+        (root / f"{code}.html").write_text(
+            f"<!DOCTYPE html><html><head><title>{full['region_name']}</title></head>"
+            f"<body><h1>{full['region_name']}</h1></body></html>",
+            encoding="utf-8",
+        )
+        nbformat.write(nbformat.v4.new_notebook(), nb_dir / f"{code}.ipynb")
+        record = {"region_code": code, "period": "2024-07", "basis": basis, "summary": full}
+        (nb_dir / f"{code}.brief.json").write_text(json.dumps(record), encoding="utf-8")
+    for code in failed:
+        nbformat.write(nbformat.v4.new_notebook(), nb_dir / f"{code}.failed.ipynb")
+        (nb_dir / f"{code}.failed.json").write_text(
+            json.dumps({"period": "2024-07", "error": "RuntimeError: deliberate", "basis": basis}), encoding="utf-8"
+        )
+    return root
+
+
+def summary(name: str, province: str, coverage: float, activity: float, tone: str) -> dict:
+    """The summary fields the index reads, with the 2024 statuses of ``tone`` (best, lower, none)."""
+    labels = {
+        "best": ("UHC non cut-off (cakupan 95 persen dan keaktifan 75 persen)", "UHC non cut-off (coverage 95 ...)"),
+        "lower": ("UHC (cakupan kepesertaan minimal 95 persen)", "UHC (coverage at least 95 percent)"),
+        "none": ("Belum UHC", "Not UHC"),
+    }[tone]
+    return {
+        "region_name": name,
+        "province_name": province,
+        "coverage_pct": coverage,
+        "activity_pct": activity,
+        "status": tone,
+        "status_label_id": labels[0],
+        "status_label_en": labels[1],
+        "status_tone": tone,
+        "met_headline": tone == "best",
+    }

@@ -63,9 +63,16 @@ def test_index_renders_and_links(browser, produced, tmp_path):
     links = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
     assert "17.07.html" in links and "32.03.html" in links
     assert "notebooks/11.01.failed.ipynb" in links
-    page.click("text=17.07 Kabupaten Lebong")
+    assert page.locator("#uhc-map [data-c]").count() == 514
+    page.select_option("#f-prov", "17")
+    assert page.inner_text("#count") == "1 dari 2 ringkasan ditampilkan"
+    page.click('#uhc-map a[data-c="17.07"]')  # the region on the map opens its brief
     page.wait_for_load_state("load")
     assert page.url.endswith("17.07.html")
+    page.go_back()
+    page.get_by_role("link", name="Kabupaten Cianjur, Desember 2024").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("32.03.html")
 
 
 @pytest.mark.parametrize("code", ["17.07", "32.03"])

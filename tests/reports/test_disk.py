@@ -4,6 +4,7 @@ disk is simulated by a writer raising OSError(ENOSPC), as a real one does."""
 
 import errno
 import os
+import re
 import threading
 from collections import namedtuple
 
@@ -53,4 +54,5 @@ def test_a_full_disk_stops_the_batch_cleanly(tmp_path, monkeypatch, capsys):
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert files == ["17.01.html", "batch.json", "index.html", "notebooks/17.01.brief.json", "notebooks/17.01.ipynb"]
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="17.01.html"' in index and "17.02" not in index
+    assert set(re.findall(r'href="([0-9.]+)\.html"', index)) == {"17.01"}  # linked from the map and the table
+    assert re.findall(r'<tr data-c="([0-9.]+)"', index) == ["17.01"]  # the one complete brief, no other row

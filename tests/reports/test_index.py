@@ -14,12 +14,12 @@ pytestmark = pytest.mark.notebook
 def _listed(index) -> dict[str, bool]:
     """Region code -> marked stale, for every brief linked from the index page."""
     page = index.read_text(encoding="utf-8")
-    rows = re.findall(r'<tr><td><a href="([0-9.]+)\.html">', page)
+    rows = re.findall(r'<tr data-c="[0-9.]+"[^>]*><td><a href="([0-9.]+)\.html">', page)
     return {code: "usang" in _row(page, code) for code in rows}
 
 
 def _row(page: str, code: str) -> str:
-    return page[page.index(f'href="{code}.html"') :].split("</tr>", 1)[0]
+    return page[page.index(f'<tr data-c="{code}"') :].split("</tr>", 1)[0]
 
 
 def test_index_keeps_every_brief_and_marks_stale_ones(tmp_path):

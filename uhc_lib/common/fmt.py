@@ -18,6 +18,13 @@ def number(value: float | int, lang: str = "id", decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=check_lang(lang))
 
 
+def fixed(value: float, lang: str = "id", decimals: int = 2) -> str:
+    """Exactly ``decimals`` decimals, for a table column where every figure has the same form: ``96,00`` /
+    ``96.00``, ``1.234,50`` (id)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(round(float(value), decimals) + 0, format=pattern, locale=check_lang(lang))
+
+
 def pct(value: float, lang: str = "id", decimals: int = 2) -> str:
     """A percentage figure without the word: ``75,41`` / ``75.41``; ``96`` for 96.00 (as the press writes it)."""
     return number(round(float(value), decimals), lang, decimals)

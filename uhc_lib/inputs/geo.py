@@ -5,20 +5,27 @@ The polygons come from ``cahyadsn/wilayah_boundaries`` (MIT, Cahya DSN), convert
 ``data/reference/SOURCE.md``: they are not official BIG boundaries, fine for choropleths, not for areas. The
 simplification does not preserve topology (45 kab/kota and 21 province polygons are not valid in the OGC sense);
 drawing does not need validity, so the geometry is left as shipped.
+
+geopandas is imported only by the functions that return GeoDataFrames: :func:`features` reads the same files with
+:mod:`json` alone (the month index's SVG map, a light install).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
 
 from uhc_lib.common.config import REFERENCE_DIR
 from uhc_lib.inputs import reference
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 REGION_FILE = REFERENCE_DIR / "kabkota_lite.geojson"
 PROVINCE_FILE = REFERENCE_DIR / "provinsi_lite.geojson"
@@ -46,23 +53,67 @@ def normalise_code(value: object, level: str = "region") -> str | None:
     return text if pattern.fullmatch(text) else None
 
 
+def _checked_codes(path: Path, values: list, level: str) -> list[str]:
+    """The features' ``kode`` values as project codes; ``ValueError`` naming the file and feature otherwise."""
+    codes = [normalise_code(v, level) for v in values]
+    bad = [i for i, c in enumerate(codes) if c is None]
+    if bad:
+        raise ValueError(f"{path}: feature {bad[0]}, property 'kode': {values[bad[0]]!r} is not a {level} code")
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise ValueError(f"{path}: code {code!r} has more than one feature")
+        seen.add(code)
+    return codes  # type: ignore[return-value]
+
+
 def _read(path: Path, level: str) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+
     gdf = gpd.read_file(path)
     if "kode" not in gdf.columns:
         raise ValueError(f"{path}: no 'kode' property (expected Kemendagri codes such as '11.10')")
-    codes = [normalise_code(v, level) for v in gdf["kode"]]
-    bad = [i for i, c in enumerate(codes) if c is None]
-    if bad:
-        raise ValueError(
-            f"{path}: feature {bad[0]}, property 'kode': {gdf['kode'].iloc[bad[0]]!r} is not a {level} code"
-        )
+    codes = _checked_codes(path, list(gdf["kode"]), level)
     gdf["kode"] = pd.Series(codes, index=gdf.index, dtype=str)
-    dup = gdf["kode"][gdf["kode"].duplicated()]
-    if not dup.empty:
-        raise ValueError(f"{path}: code {dup.iloc[0]!r} has more than one feature")
     if gdf.crs is None:
         gdf = gdf.set_crs(4326)
     return gdf
+
+
+Rings = list[list[list[float]]]  # a polygon: exterior ring then holes, each a list of [lng, lat]
+
+
+@lru_cache(maxsize=4)
+def _features(path: Path, level: str) -> dict[str, tuple[Rings, ...]]:
+    try:
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        items = collection["features"]
+        props = [f.get("properties") or {} for f in items]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{path}: not a readable GeoJSON FeatureCollection ({exc})") from None
+    if any("kode" not in p for p in props):
+        raise ValueError(f"{path}: no 'kode' property (expected Kemendagri codes such as '11.10')")
+    codes = _checked_codes(path, [p["kode"] for p in props], level)
+    out: dict[str, tuple[Rings, ...]] = {}
+    for i, (code, feature) in enumerate(zip(codes, items, strict=True)):
+        geometry = feature.get("geometry") or {}
+        kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+        if kind == "Polygon":
+            out[code] = (coordinates,)
+        elif kind == "MultiPolygon":
+            out[code] = tuple(coordinates)
+        else:
+            raise ValueError(f"{path}: feature {i} ({code}) is a {kind!r}, expected Polygon or MultiPolygon")
+    return out
+
+
+def features(level: str = "region", path: str | Path | None = None) -> dict[str, tuple[Rings, ...]]:
+    """The polygons of each code (``"11.10"``, province ``"11"``) in lng/lat, read with :mod:`json` only (no
+    geopandas): code -> polygons, each a list of rings. Read once per process; do not modify the result."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
+    default = REGION_FILE if level == "region" else PROVINCE_FILE
+    return _features(Path(path) if path else default, level)
 
 
 @lru_cache(maxsize=2)
@@ -70,6 +121,8 @@ def _regions(path: Path) -> gpd.GeoDataFrame:
     gdf = _read(path, "region").rename(columns={"kode": "region_code"})
     names = reference.regions()
     out = names.merge(gdf[["region_code", "geometry"]], on="region_code", how="right", validate="one_to_one")
+    import geopandas as gpd
+
     return gpd.GeoDataFrame(out, geometry="geometry", crs=gdf.crs).sort_values("region_code", ignore_index=True)
 
 
@@ -78,6 +131,8 @@ def _provinces(path: Path) -> gpd.GeoDataFrame:
     gdf = _read(path, "province").rename(columns={"kode": "province_code"})
     names = reference.provinces()
     out = names.merge(gdf[["province_code", "geometry"]], on="province_code", how="right", validate="one_to_one")
+    import geopandas as gpd
+
     return gpd.GeoDataFrame(out, geometry="geometry", crs=gdf.crs).sort_values("province_code", ignore_index=True)
 
 
@@ -140,5 +195,7 @@ def join(frame: pd.DataFrame, level: str = "region", code_column: str | None = N
     merged = shapes.merge(data.drop(columns=shared), on=key, how="left", indicator=True)
     without_data = sorted(merged.loc[merged["_merge"] == "left_only", key])
     without_geometry = sorted(set(data[key]) - set(shapes[key]))
+    import geopandas as gpd
+
     gdf = gpd.GeoDataFrame(merged.drop(columns="_merge"), geometry="geometry", crs=shapes.crs)
     return GeoJoin(level, gdf, without_geometry, without_data)
