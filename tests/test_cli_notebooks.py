@@ -76,21 +76,3 @@ def test_match_command_report_has_no_personal_data(tmp_path, monkeypatch):
 def test_match_needs_both_files(tmp_path):
     with pytest.raises(SystemExit, match="give both --registry and --participants"):
         main(["match", "--region", "17.07", "--period", "2024-07", "--registry", "r.csv", "--out", str(tmp_path)])
-
-
-def test_reports_home_links_briefs_explorations_and_matching(tmp_path):
-    from uhc_lib.reports.batch import write_reports_home
-
-    for rel in ("2025-12/id/index.html", "2024-07/en/index.html", "explore/id/trends_projections.html",
-                "matching/id/17.07_2024-07.html", "notebooks/x/index.html"):  # fmt: skip
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text("<html></html>")
-    page = write_reports_home(tmp_path).read_text(encoding="utf-8")
-    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', page)
-    assert links == [
-        ("2025-12/id/index.html", "2025-12 (id)"),
-        ("2024-07/en/index.html", "2024-07 (en)"),
-        ("explore/id/trends_projections.html", "trends_projections (id)"),
-        ("matching/id/17.07_2024-07.html", "17.07_2024-07 (id)"),
-    ]
-    assert "<title>UHC Monitor: laporan</title>" in page and "Pemadanan registrasi" in page

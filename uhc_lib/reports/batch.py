@@ -8,10 +8,8 @@ turns read-only stops the batch cleanly: the complete briefs are kept and indexe
 
 from __future__ import annotations
 
-import html
 import json
 import os
-import re
 import shutil
 from concurrent.futures import CancelledError, Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from uhc_lib.reports.guard import (
     check_request,
     os_error_sentence,
 )
+from uhc_lib.reports.home import write_home
 from uhc_lib.reports.index import write_folder_index
 from uhc_lib.reports.lifeline import die_with_parent
 from uhc_lib.reports.lock import FolderLock
@@ -259,38 +258,5 @@ def make_brief(
 
 
 def write_reports_home(reports_dir: Path) -> Path:
-    """``reports/index.html``: links to every month's brief index, and to the exploratory and matching reports."""
-    reports_dir = Path(reports_dir)
-
-    def items(paths: list[Path], label) -> str:
-        rows = []
-        for path in paths:
-            rel = html.escape(path.relative_to(reports_dir).as_posix(), quote=True)
-            rows.append(f'<li><a href="{rel}">{html.escape(label(path))}</a></li>')
-        return "".join(rows)
-
-    months = [
-        idx
-        for idx in sorted(reports_dir.glob("*/*/index.html"), reverse=True)
-        if re.fullmatch(r"\d{4}-\d{2}", idx.parent.parent.name)
-    ]
-    sections = [
-        ("Ringkasan kabupaten/kota per bulan", items(months, lambda p: f"{p.parent.parent.name} ({p.parent.name})")),
-        (
-            "Analisis eksplorasi",
-            items(sorted(reports_dir.glob("explore/*/*.html")), lambda p: f"{p.stem} ({p.parent.name})"),
-        ),
-        (
-            "Pemadanan registrasi (matching)",
-            items(sorted(reports_dir.glob("matching/*/*.html")), lambda p: f"{p.stem} ({p.parent.name})"),
-        ),
-    ]
-    body = "".join(f"<h2>{title}</h2><ul>{links}</ul>" for title, links in sections if links)
-    page = (
-        "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>UHC Monitor: laporan</title></head>"
-        "<body style='font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto'>"
-        f"<h1>UHC Monitor: laporan</h1>{body}</body></html>"
-    )
-    path = reports_dir / "index.html"
-    write_atomic(path, page)
-    return path
+    """``reports/index.html``: the home page (:func:`uhc_lib.reports.home.write_home`)."""
+    return write_home(Path(reports_dir))

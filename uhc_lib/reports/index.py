@@ -114,8 +114,10 @@ def badge_class(summary: dict) -> str:
 
 
 def status_text(summary: dict, lang: str) -> str:
-    """The status as the index shows it: ``UHC Prioritas`` (the label without its criteria in brackets)."""
-    return str(summary.get(f"status_label_{lang}", summary.get("status", ""))).split(" (")[0]
+    """The status as the index shows it: ``UHC Prioritas``, ``Belum memenuhi kriteria UHC`` (the label without its
+    criteria in brackets, starting with a capital as a legend entry or badge does)."""
+    text = str(summary.get(f"status_label_{lang}", summary.get("status", ""))).split(" (")[0]
+    return text[:1].upper() + text[1:]
 
 
 def link_text(summary: dict, period: str, lang: str) -> tuple[str, str]:
