@@ -26,15 +26,16 @@ cells = [
     ),
     nbf.v4.new_code_cell(
         "%matplotlib inline\n"
-        "%config InlineBackend.figure_formats = ['png']\n"
-        "%config InlineBackend.print_figure_kwargs = {'bbox_inches': None, 'pil_kwargs': {'compress_level': 1}}\n"
+        "%config InlineBackend.figure_formats = ['svg']\n"
+        "%config InlineBackend.print_figure_kwargs = {'bbox_inches': None, 'metadata': {'Date': None}}\n"
         "import matplotlib.pyplot as plt\n"
         "from IPython.display import Markdown, display\n\n"
         "from uhc_lib import api\n"
-        "from uhc_lib.render.charts import alt_text, brief_charts, peer_charts, scenario_chart\n"
+        "from uhc_lib.render.charts import alt_text, brief_charts, peer_charts, scenario_chart, style\n"
         "from uhc_lib.render.text import narrative, outlook_text, tables\n"
         "\n"
         "alt_text.enable()  # chart titles become the images' alternative text\n"
+        "plt.rcParams.update(style.SVG_RC)  # SVG with real text: small, sharp in print, the same bytes every run\n"
         "fig = api.figures_for(region_code, period, criteria_year, data_path)\n"
         "out = api.outlook_for(fig, data_path, lang)",
         metadata={"tags": ["setup"]},

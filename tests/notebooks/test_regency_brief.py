@@ -31,8 +31,11 @@ def test_lebong_brief_html(tmp_path):
     assert "Data ilustratif" in text
     # no code, no parameters, no purpose cell; charts embedded; nothing fetched from the network
     assert "figures_for" not in text and "region_code =" not in text and "How to use" not in text
-    # trend, segments, province ranking, scenarios
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', html)) == 4
+    # trend, segments, province ranking, scenarios: inline SVG charts with their text as text, no PNG
+    charts = re.findall(r"<svg\b[^>]*>.*?</svg>", html, flags=re.S)
+    assert len(charts) == 4 and "<img" not in html
+    assert all('role="img"' in c and "<text" in c for c in charts)
+    assert "Cakupan dan keaktifan JKN, Kabupaten Lebong" in charts[0] and ">75,41<" in charts[0]
     assert "Posisi di antara kabupaten/kota di Bengkulu" in text
     assert "peringkat 8 dari 10 kabupaten/kota di Bengkulu untuk keaktifan (75,41 persen penduduk)" in text
     assert "sebanyak 5.225 peserta nonaktif perlu diaktifkan kembali" in text
@@ -107,7 +110,8 @@ def test_brief_images_have_their_chart_titles_as_alt_text(tmp_path):
     result = run_brief("32.03", tmp_path, period="2024-12")
     assert result.ok, result.error
     html = (tmp_path / "32.03.html").read_text(encoding="utf-8")
-    alts = re.findall(r'<img[^>]*\balt="([^"]*)"', html)
+    alts = re.findall(r'<svg[^>]*\baria-label="([^"]*)"', html)
+    assert re.findall(r"<svg[^>]*>\s*<title>([^<]*)</title>", html) == alts
     assert alts == [
         "Cakupan dan keaktifan JKN, Kabupaten Cianjur",
         "Peserta menurut segmen, Desember 2024",

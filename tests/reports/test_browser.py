@@ -50,8 +50,8 @@ def _open(browser, path, tmp_path, name):
 def test_brief_renders(browser, produced, tmp_path):
     page, errors, requests = _open(browser, produced.out_dir / "17.07.html", tmp_path, "brief")
     assert errors == [] and requests == []
-    images = page.eval_on_selector_all("img", "els => els.map(e => [e.complete, e.naturalWidth])")
-    assert len(images) == 4 and all(done and width > 300 for done, width in images)  # trend, segments, peers, scenarios
+    charts = page.eval_on_selector_all("svg[role=img]", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert len(charts) == 4 and all(width > 600 for width in charts)  # trend, segments, peers, scenarios, full width
     text = page.inner_text("body")
     assert "Kabupaten Lebong" in text and len(text) > 800
     assert (tmp_path / "brief.png").stat().st_size > 50_000
@@ -88,7 +88,10 @@ def test_brief_prints_on_a4_like_the_pdf(browser, produced, tmp_path, code):
     page.pdf(path=str(pdf), format="A4")
     reader = PdfReader(pdf)
     assert len(reader.pages) <= 5  # measured 5 for both (7 and 8 before print CSS); WeasyPrint's PDF is 5 too
-    assert sum(len(p.images) for p in reader.pages) == 4  # each of the 4 charts drawn on exactly one page: none split
+    texts = [" ".join(p.extract_text().split()) for p in reader.pages]
+    titles = page.eval_on_selector_all("svg[role=img]", "els => els.map(e => e.getAttribute('aria-label'))")
+    assert len(titles) == 4  # the charts are vector SVG (their text is text): each title printed on exactly one page
+    assert all(sum(title in t for t in texts) == 1 for title in titles), titles
     first = " ".join(reader.pages[0].extract_text().split())
     assert "Desember 2024" in first and "terdaftar" in first and len(first) > 1500  # the narrative starts on page 1
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
@@ -99,8 +102,8 @@ def test_brief_prints_on_a4_like_the_pdf(browser, produced, tmp_path, code):
     )
     assert shown == []
     styles = page.eval_on_selector_all(
-        ".jp-OutputArea-child", "els => els.map(e => [!!e.querySelector('img'), getComputedStyle(e).breakInside])"
+        ".jp-OutputArea-child", "els => els.map(e => [!!e.querySelector('svg'), getComputedStyle(e).breakInside])"
     )
-    assert ("auto" in {s for has_img, s in styles if not has_img}) and styles
-    images = page.eval_on_selector_all(".jp-RenderedImage", "els => els.map(e => getComputedStyle(e).breakInside)")
-    assert images == ["avoid"] * 4
+    assert ("auto" in {s for has_chart, s in styles if not has_chart}) and styles
+    charts = page.eval_on_selector_all(".jp-RenderedSVG", "els => els.map(e => getComputedStyle(e).breakInside)")
+    assert charts == ["avoid"] * 4

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +14,21 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+_SVG_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def inline_svg(svg: str, alt: str | None = None) -> str:
+    """A chart's SVG document as markup for inside the page: no XML prolog, doctype or RDF metadata, indentation
+    dropped, ``role="img"`` with the chart's title as ``aria-label`` and ``<title>`` (its alternative text)."""
+    body = _INDENT.sub("\n", _SVG_METADATA.sub("", svg[svg.find("<svg") :], count=1))
+    label = html.escape(alt, quote=True) if alt else ""
+    head, _, rest = body.partition(">")
+    attrs = ' role="img"' + (f' aria-label="{label}"' if label else "")
+    title = f"<title>{label}</title>" if label else ""
+    return f"<svg{attrs}{head[4:]}>{title}{rest}"
 
 
 @lru_cache(maxsize=4)
@@ -27,6 +44,7 @@ def html_exporter(lang: str = "id") -> HTMLExporter:
         exclude_output_prompt=True,
     )
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"remove_cell"}, enabled=True), True)
+    exporter.register_filter("inline_svg", inline_svg)
     return exporter
 
 

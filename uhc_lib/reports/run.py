@@ -93,7 +93,7 @@ def _digest(path: Path) -> str:
 def code_digest() -> str:
     """Digest of everything in the project that shapes a brief: the package, its templates and the rules."""
     h = hashlib.sha256()
-    parts = ((PACKAGE_DIR, ("**/*.py", "**/*.j2", "**/*.json", "**/*.toml")), (RULES_DIR, ("*.csv",)),
+    parts = ((PACKAGE_DIR, ("**/*.py", "**/*.j2", "**/*.css", "**/*.json", "**/*.toml")), (RULES_DIR, ("*.csv",)),
              (REFERENCE_DIR, ("*.csv",)))  # fmt: skip
     for base, patterns in parts:
         for pattern in patterns:

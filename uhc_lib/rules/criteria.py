@@ -109,28 +109,47 @@ def _minimums(r) -> tuple:
 def reload_rules() -> None:
     """Forget the rules read so far, so the next lookup reads the rule files again."""
     criteria_table.cache_clear()
+    for cached in (_targets, _statuses, _status_ranks):
+        cached.cache_clear()
     _rows_of.cache_clear()
     _rule_sets.cache_clear()
     national_targets.cache_clear()
     awards.awards_table.cache_clear()
 
 
-def targets(year: int) -> pd.DataFrame:
-    """One row per goal of ``year`` (its first alternative): criterion, kind, rank, headline, minimums, labels."""
+@lru_cache(maxsize=64)
+def _targets(year: int) -> pd.DataFrame:
     return criteria_for(year).drop_duplicates("criterion").reset_index(drop=True)
+
+
+@lru_cache(maxsize=64)
+def _statuses(year: int) -> pd.DataFrame:
+    t = _targets(year)
+    return t[t["kind"] == "status"].reset_index(drop=True)
+
+
+@lru_cache(maxsize=64)
+def _status_ranks(year: int) -> dict[str, int]:
+    return {str(c): int(r) for c, r in zip(_statuses(year)["criterion"], _statuses(year)["rank"], strict=True)}
+
+
+def targets(year: int) -> pd.DataFrame:
+    """One row per goal of ``year`` (its first alternative): criterion, kind, rank, headline, minimums, labels.
+
+    Read once per year (a brief asks a few hundred times); each caller gets its own copy."""
+    return _targets(int(year)).copy()
 
 
 def statuses(year: int) -> pd.DataFrame:
     """The statuses of ``year`` (no Awards tiers), lowest rank first."""
-    t = targets(year)
-    return t[t["kind"] == "status"].reset_index(drop=True)
+    return _statuses(int(year)).copy()
 
 
 def headline(year: int) -> pd.Series:
     """The criterion a brief treats as *the* target of ``year`` (its best status)."""
-    t = targets(year)
+    t = _targets(int(year))
     marked = t[t["headline"]]
-    return (marked if not marked.empty else t).iloc[0]
+    return (marked if not marked.empty else t).iloc[0].copy()
 
 
 def next_year_with_new_rules(year: int) -> int | None:
@@ -250,13 +269,13 @@ def tone(status: str, year: int) -> str:
     """``best`` for the year's best status, ``lower`` for another UHC status, ``none`` for not UHC."""
     if status == NOT_MET:
         return "none"
-    ranks = statuses(year).set_index("criterion")["rank"]
-    return "best" if int(ranks[status]) == int(ranks.max()) else "lower"
+    ranks = _status_ranks(int(year))
+    return "best" if ranks[status] == max(ranks.values()) else "lower"
 
 
 def status_rank(status: str, year: int) -> int:
     """0 for not UHC, else the status's rank in ``year`` (higher is better)."""
-    return 0 if status == NOT_MET else int(statuses(year).set_index("criterion").loc[status, "rank"])
+    return 0 if status == NOT_MET else _status_ranks(int(year))[status]
 
 
 def uncertainties(ind: pd.DataFrame, year: int) -> list[str]:

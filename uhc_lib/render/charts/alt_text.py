@@ -1,8 +1,8 @@
 """Charts shown in a notebook carry their title as alternative text, so exported briefs describe every image.
 
 Call :func:`enable` (or ``%load_ext uhc_lib.render.charts.alt_text``) after ``%matplotlib inline``: it wraps the inline
-backend's PNG formatter so each figure's output also carries ``{"alt": <title>}`` metadata, which the brief
-template writes into the ``<img alt="...">``.
+backend's PNG and SVG formatters so each figure's output also carries ``{"alt": <title>}`` metadata, which the brief
+template writes into the ``<img alt="...">`` or the inline ``<svg role="img" aria-label="...">``.
 """
 
 from __future__ import annotations
@@ -21,17 +21,22 @@ def title_of(fig: Figure) -> str:
 
 
 def enable() -> None:
-    """Add the title of every displayed figure as ``alt`` metadata of its PNG output (no-op outside IPython)."""
+    """Add the title of every displayed figure as ``alt`` metadata of its PNG and SVG outputs (no-op outside
+    IPython or for a format the inline backend does not render)."""
     from IPython import get_ipython
 
     shell = get_ipython()
     if shell is None:
         return
-    png = shell.display_formatter.formatters["image/png"]
+    for mime in ("image/png", "image/svg+xml"):
+        _wrap(shell.display_formatter.formatters[mime])
+
+
+def _wrap(formatter) -> None:
     try:
-        inner = png.lookup_by_type(Figure)
+        inner = formatter.lookup_by_type(Figure)
     except KeyError:
-        return  # the inline backend is not active: nothing is rendered as PNG
+        return  # the inline backend does not render this format
     if getattr(inner, "adds_alt_text", False):
         return
 
@@ -43,7 +48,7 @@ def enable() -> None:
         return (data, {"alt": title}) if title else data
 
     with_alt.adds_alt_text = True  # type: ignore[attr-defined]
-    png.for_type(Figure, with_alt)
+    formatter.for_type(Figure, with_alt)
 
 
 def load_ipython_extension(ipython) -> None:  # noqa: ARG001 - IPython's extension hook
