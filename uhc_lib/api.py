@@ -143,13 +143,13 @@ def display_region_name(name: str, lang: str = "id") -> str:
     return region_name(name, lang)
 
 
-def region_map_svg(items: dict, default, label: str) -> str:
+def region_map_svg(items: dict, default, label: str, names: dict[str, str] | None = None) -> str:
     """The inline SVG map of the 514 kab/kota for an HTML page (:func:`uhc_lib.render.charts.svg_map.svg`):
     ``items`` maps a region code to a :class:`~uhc_lib.render.charts.svg_map.MapItem`, ``default`` draws the
-    others; region names come from the reference data."""
+    others, titled with their name from ``names`` (default: the official names of the reference data)."""
     from uhc_lib.render.charts import svg_map
 
-    return svg_map.svg(items, default, label, names=region_names())
+    return svg_map.svg(items, default, label, names=names or region_names())
 
 
 def map_item(css_class: str, title: str, href: str | None = None):

@@ -43,7 +43,7 @@ TEXT = {
         "skip": "Lewati peta, langsung ke daftar",
         "all_provinces": "Seluruh Indonesia",
         "all_statuses": "Semua status",
-        "f_province": "Provinsi (memperbesar peta)",
+        "f_province": "Provinsi (peta diperbesar)",
         "f_status": "Status",
         "f_search": "Cari nama atau kode",
         "search_hint": "mis. Lebong atau 17.07",
@@ -223,7 +223,8 @@ def _map_and_table(
             f"{html.escape(label)}</span>{mark}</td></tr>"
         )
     label = t["map_label"].format(n=len(names), month=fmt.month(period, lang))
-    svg = api.region_map_svg(items, api.map_item("s-nobrief", t["not_made"]), label)
+    shown_names = {code: r["n"] for code, r in regions.items()}
+    svg = api.region_map_svg(items, api.map_item("s-nobrief", t["not_made"]), label, shown_names)
     svg = svg.replace("</svg>", '<path id="hl" d=""/></svg>')
     present = {code[:2] for code in (r.region_code for r in ok)}
     options = "".join(

@@ -85,3 +85,28 @@ def test_building_the_map_needs_neither_geopandas_nor_shapely():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "[]"
+
+
+def test_built_paths_are_kept_in_the_cache_folder_and_rebuilt_when_unreadable(tmp_path, monkeypatch, shapes):
+    monkeypatch.setattr(svg_map.config, "CACHE_DIR", tmp_path)
+    svg_map.shapes.cache_clear()
+    try:
+        assert svg_map.shapes() == shapes  # built, then kept
+        kept = svg_map.cache_file()
+        assert kept.parent == tmp_path and kept.exists() and not list(tmp_path.glob(".*.tmp"))
+        svg_map.shapes.cache_clear()
+        monkeypatch.setattr(svg_map, "build", lambda: pytest.fail("built again although the cache holds the paths"))
+        assert svg_map.shapes() == shapes  # read back, equal
+        kept.write_text('{"width": 1', encoding="utf-8")  # a truncated cache file
+        svg_map.shapes.cache_clear()
+        monkeypatch.undo()
+        monkeypatch.setattr(svg_map.config, "CACHE_DIR", tmp_path)
+        assert svg_map.shapes() == shapes and json_ok(kept)
+    finally:
+        svg_map.shapes.cache_clear()
+
+
+def json_ok(path) -> bool:
+    import json
+
+    return len(json.loads(path.read_text(encoding="utf-8"))["regions"]) == 514

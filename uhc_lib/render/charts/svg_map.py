@@ -6,16 +6,23 @@ draws it and the page works from ``file://``. Longitude and latitude are project
 across the equator, where a degree of longitude and of latitude are about the same length) to integer SVG units,
 ``SCALE`` per degree, then thinned (Douglas-Peucker) with a tolerance proportional to the region's province, so a
 province zoomed to the map's width keeps its detail (``DETAIL``) while the national map stays small. Islands smaller
-than the tolerance are left out, except each region's largest polygon. Paths are built once per process.
+than the tolerance are left out, except each region's largest polygon. Paths are built once (about a second) and
+kept in the cache folder (``UHC_CACHE_DIR``, as the validated panels), keyed by the boundary files and the settings
+here, so a later process reads them in a few milliseconds.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from uhc_lib.common import config
 from uhc_lib.inputs import geo
 
 WEST, NORTH, EAST, SOUTH = 94.6, 6.4, 141.4, -11.4  # the national frame in degrees (as maps.INDONESIA_EXTENT)
@@ -125,9 +132,47 @@ def _extent(polygons) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def cache_file() -> Path:
+    """Where the built paths are kept: named by the boundary files' contents and the settings of this module."""
+    digest = hashlib.sha256(f"v1 {SCALE} {DETAIL} {MIN_TOLERANCE} {WEST} {NORTH} {EAST} {SOUTH}".encode())
+    for path in (geo.REGION_FILE, geo.PROVINCE_FILE):
+        digest.update(path.read_bytes())
+    return config.CACHE_DIR / f"svg-map-{digest.hexdigest()[:20]}.json"
+
+
+def _read_cache(path: Path) -> MapShapes | None:
+    try:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        found = MapShapes(d["width"], d["height"], d["regions"], d["provinces"],
+                          {p: tuple(b) for p, b in d["boxes"].items()})  # fmt: skip
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return found if found.regions and all(isinstance(d, str) for d in found.regions.values()) else None
+
+
+def _write_cache(path: Path, built: MapShapes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(asdict(built), separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache only costs the next process a rebuild
+        pass
+
+
 @lru_cache(maxsize=1)
 def shapes() -> MapShapes:
-    """The national map's paths and province boxes (built once per process, about a quarter second)."""
+    """The national map's paths and province boxes: read from the cache folder, else built and kept there."""
+    path = cache_file()
+    found = _read_cache(path)
+    if found is None:
+        found = build()
+        _write_cache(path, found)
+    return found
+
+
+def build() -> MapShapes:
+    """Project and thin every polygon of the shipped boundaries (about a second)."""
     regions, provinces = geo.features("region"), geo.features("province")
     extents: dict[str, list[float]] = {}
     for code, polygons in regions.items():
