@@ -89,3 +89,24 @@ def test_brief_from_a_recap_and_from_a_copy_of_the_illustrative_panel(tmp_path, 
     shutil.copy(EMBEDDED_PANEL, copy)
     assert main(["brief", "17.07", "--period", "2024-07", "--data", str(copy), "--out", str(tmp_path / "c")]) == 0
     assert "Data ilustratif" in (tmp_path / "c" / "2024-07" / "id" / "17.07.html").read_text()
+
+
+EXTRA_CELL = {  # a value right of the header's last column, in each layout (hand-made from the examples)
+    "panel_extra_cell.csv": 51,
+    "recap_extra_cell.csv": 7,
+    "opendata_extra_cell.csv": 45,
+}
+
+
+@pytest.mark.parametrize(("name", "row"), EXTRA_CELL.items())
+def test_a_row_with_an_extra_cell_is_refused_with_its_row(name, row, capsys, tmp_path):
+    """Before: the long schema refused it, a recap or Open Data file silently left the value out."""
+    path = Path(__file__).parent / "data" / name
+    for argv in (["validate", str(path)], ["brief", "17.07", "--data", str(path), "--out", str(tmp_path)]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert f"{path}, row {row}: row {row} has more cells than the header's" in err
+        assert "quote the value or name the column" in err
+        for leak in ("Traceback", "Error", "ParserError", "Exception", "Expected"):
+            assert leak not in err, (name, err)
+    assert not any(tmp_path.iterdir())  # refused before any folder or kernel

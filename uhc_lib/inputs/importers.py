@@ -25,7 +25,14 @@ from uhc_lib.inputs import opendata, recap
 from uhc_lib.inputs.dialects import RawTable, read_table
 from uhc_lib.inputs.panel import _canonical_columns, validate_panel
 from uhc_lib.inputs.schema import REQUIRED_COLUMNS, PanelValidationError
-from uhc_lib.inputs.tables import find_header, first_filled_row, frame_below, is_total_label, title_rows
+from uhc_lib.inputs.tables import (
+    find_header,
+    first_filled_row,
+    frame_below,
+    is_total_label,
+    refuse_extra_cells,
+    title_rows,
+)
 
 LAYOUTS = ("long", "recap", "opendata")
 
@@ -151,7 +158,7 @@ def import_file(
 
 def _import_long(table: RawTable, header: int, rec: Recognition, allow: bool) -> pd.DataFrame:
     names = [str(c).strip() for c in table.cells.iloc[header].tolist()]
-    _refuse_extra_cells(table, header, names)
+    refuse_extra_cells(table, header, names)
     while names and not names[-1]:
         names.pop()
     names += [""] * (table.cells.shape[1] - len(names))
@@ -178,26 +185,6 @@ def _import_long(table: RawTable, header: int, rec: Recognition, allow: bool) ->
     panel.attrs = {**{k: v for k, v in table.attrs.items() if k in ("annual",)}, **attrs}
     rec.annual = bool(panel.attrs.get("annual"))
     return panel
-
-
-def _refuse_extra_cells(table: RawTable, header: int, names: list[str]) -> None:
-    width = max((i + 1 for i, n in enumerate(names) if n), default=0)
-    extra = table.cells.iloc[header + 1 :, width:]
-    filled = extra.apply(lambda col: col.astype(str).str.strip() != "").any(axis=1)
-    if filled.any():
-        rows = table.rows[header + 1 :][filled.to_numpy()]
-        raise PanelValidationError(
-            [
-                Problem(
-                    table.file,
-                    int(r),
-                    None,
-                    f"row {r} has more cells than the header's {width} columns (a delimiter inside a value, "
-                    "or a column without a name); quote the value or name the column",
-                )
-                for r in rows[:20]
-            ]
-        )
 
 
 def _drop_long_totals(table: RawTable, body: pd.DataFrame, totals, found: dict, rec: Recognition) -> pd.DataFrame:

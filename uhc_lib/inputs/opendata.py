@@ -28,7 +28,7 @@ from uhc_lib.inputs.panel import validate_panel
 from uhc_lib.inputs.recap import _Emit, _text, labels
 from uhc_lib.inputs.region_match import resolve
 from uhc_lib.inputs.schema import PanelValidationError
-from uhc_lib.inputs.tables import frame_below, is_total_label, norm
+from uhc_lib.inputs.tables import frame_below, is_total_label, norm, refuse_extra_cells
 
 COLUMNS = {
     "kode provinsi": "province_code",
@@ -78,6 +78,7 @@ def import_opendata(
 ) -> pd.DataFrame:
     file = table.file
     names = [str(c).strip() for c in table.cells.iloc[header].tolist()]
+    refuse_extra_cells(table, header, names)
     role_of = {}
     for n in names:
         if n:

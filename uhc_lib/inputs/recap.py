@@ -31,7 +31,14 @@ from uhc_lib.inputs.numbers import MIXED, parse_numbers
 from uhc_lib.inputs.panel import validate_panel
 from uhc_lib.inputs.region_match import resolve
 from uhc_lib.inputs.schema import SUBSPLIT_ACTIVE, SUBSPLIT_PARTS, PanelValidationError
-from uhc_lib.inputs.tables import check_totals_row, frame_below, is_total_label, norm, period_from_text
+from uhc_lib.inputs.tables import (
+    check_totals_row,
+    frame_below,
+    is_total_label,
+    norm,
+    period_from_text,
+    refuse_extra_cells,
+)
 from uhc_lib.rules import segments
 
 _INACTIVE = re.compile(r"\b(non ?aktif|tidak aktif|tdk aktif|nonaktif)\b")
@@ -135,6 +142,7 @@ def import_recap(table: RawTable, header: int, rec, allow_missing_segments: bool
     file = table.file
     names, last_header = _header_names(table, header)
     names = [n if n else "" for n in names]
+    refuse_extra_cells(table, last_header, names)
     roles = {}
     for n in names:
         if n and n not in roles:

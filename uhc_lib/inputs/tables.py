@@ -17,6 +17,7 @@ import pandas as pd
 
 from uhc_lib.common.problems import Problem
 from uhc_lib.inputs.dialects import RawTable
+from uhc_lib.inputs.schema import PanelValidationError
 
 HEADER_SEARCH_ROWS = 30
 TOTAL_LABEL = re.compile(r"^(grand\s*)?(total|jumlah|jml\.?|sub\s*total|subtotal)\b.*$|^(total|jumlah)$", re.I)
@@ -112,3 +113,25 @@ def period_from_text(text: str) -> pd.Period | None:
             year = int(m.group(1))
             return pd.Period(year=year + 2000 if year < 100 else year, month=month, freq="M")
     return None
+
+
+def refuse_extra_cells(table: RawTable, header: int, names: list[str]) -> None:
+    """Refuse rows below the header (grid position ``header``, its column ``names``) with a value right of the
+    last named column: a delimiter inside a value or a column without a name, never silently left out."""
+    width = max((i + 1 for i, n in enumerate(names) if str(n).strip()), default=0)
+    extra = table.cells.iloc[header + 1 :, width:]
+    filled = extra.apply(lambda col: col.astype(str).str.strip() != "").any(axis=1)
+    if filled.any():
+        rows = table.rows[header + 1 :][filled.to_numpy()]
+        raise PanelValidationError(
+            [
+                Problem(
+                    table.file,
+                    int(r),
+                    None,
+                    f"row {r} has more cells than the header's {width} columns (a delimiter inside a value, "
+                    "or a column without a name); quote the value or name the column",
+                )
+                for r in rows[:20]
+            ]
+        )
