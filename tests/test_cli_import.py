@@ -27,8 +27,10 @@ HOSTILE = [
 @pytest.fixture(autouse=True)
 def cache_dir(tmp_path, monkeypatch):
     import uhc_lib.inputs.panel
+    import uhc_lib.reports.own_data
 
     monkeypatch.setattr(uhc_lib.inputs.panel, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(uhc_lib.reports.own_data, "CACHE_DIR", tmp_path / "cache")
 
 
 def test_import_shows_what_was_recognised_and_writes_the_panel(tmp_path, capsys):
@@ -110,3 +112,31 @@ def test_a_row_with_an_extra_cell_is_refused_with_its_row(name, row, capsys, tmp
         for leak in ("Traceback", "Error", "ParserError", "Exception", "Expected"):
             assert leak not in err, (name, err)
     assert not any(tmp_path.iterdir())  # refused before any folder or kernel
+
+
+def test_import_options_of_brief_and_batch_need_a_file(capsys, tmp_path):
+    assert main(["brief", "17.07", "--sheet", "Rekap", "--out", str(tmp_path)]) == 2
+    assert "uhc brief: --sheet is for your own file: give it with --data FILE." in capsys.readouterr().err
+    assert main(["batch", "--layout", "recap", "--allow-missing-segments", "--out", str(tmp_path)]) == 2
+    assert "--layout, --allow-missing-segments are for your own file" in capsys.readouterr().err
+    two = DATA / "recap_two_sheets.xlsx"
+    assert main(["brief", "17.07", "--data", str(two), "--sheet", "Nope", "--out", str(tmp_path)]) == 2
+    assert "has no sheet 'Nope'; its sheets are 'Rekap', 'Catatan'" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.notebook
+def test_brief_and_batch_take_the_import_options(tmp_path, capsys):
+    """Before: only uhc import knew --sheet and --allow-missing-segments; a brief needed an import step first."""
+    two = DATA / "recap_two_sheets.xlsx"
+    assert main(["brief", "17.07", "--data", str(two), "--out", str(tmp_path / "a")]) == 2  # which sheet?
+    assert "--sheet NAME" in capsys.readouterr().err
+    assert main(["brief", "17.07", "--data", str(two), "--sheet", "Rekap", "--out", str(tmp_path / "a")]) == 0
+    html = (tmp_path / "a" / "2024-07" / "id" / "17.07.html").read_text()
+    assert "Kabupaten Lebong" in html and "Juli 2024" in html
+    gaps = DATA / "long_missing_segments.csv"
+    argv = ["batch", "--data", str(gaps), "--regions", "17.07", "--period", "2024-06", "--jobs", "1", "--quiet"]
+    assert main([*argv, "--out", str(tmp_path / "b")]) == 2  # the gap is refused without the option
+    assert main([*argv, "--allow-missing-segments", "--out", str(tmp_path / "b")]) == 0
+    html = (tmp_path / "b" / "2024-06" / "id" / "17.07.html").read_text()
+    assert "diterima dengan --allow-missing-segments" in html and "Data bulan ini tidak memuat segmen" in html

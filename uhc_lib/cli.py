@@ -22,13 +22,31 @@ def _common(p: argparse.ArgumentParser) -> None:
         help="warm: reuse one kernel per worker (fast, default); papermill: fresh kernel per brief",
     )
     p.add_argument("--format", default="html", help="comma-separated output formats: html, pdf (default: html)")
+    _import_options(p, " of --data")
+
+
+def _data(args: argparse.Namespace) -> Path | None:
+    """``--data``, or with import options the validated panel of that file read with them."""
+    given = [f"--{o.replace('_', '-')}" for o in ("layout", "sheet", "cakupan") if getattr(args, o)]
+    given += ["--allow-missing-segments"] if args.allow_missing_segments else []
+    if not given:
+        return args.data
+    if args.data is None:
+        from uhc_lib.reports.guard import BadInput
+
+        verb = "is" if len(given) == 1 else "are"
+        raise BadInput(f"{', '.join(given)} {verb} for your own file: give it with --data FILE.")
+    from uhc_lib.reports.own_data import imported_data
+
+    return imported_data(args.data, args.layout, args.sheet, args.allow_missing_segments, args.cakupan)
 
 
 def _brief(args: argparse.Namespace) -> int:
     from uhc_lib.reports.batch import make_brief
 
+    data = _data(args)
     result = make_brief(
-        args.region, args.period, args.lang, args.criteria_year, args.data, args.out, args.engine, args.format
+        args.region, args.period, args.lang, args.criteria_year, data, args.out, args.engine, args.format
     )
     if not result.ok:
         print(
@@ -48,7 +66,7 @@ def _batch(args: argparse.Namespace) -> int:
         args.period,
         args.lang,
         args.criteria_year,
-        args.data,
+        _data(args),
         args.out,
         args.jobs,
         args.province,
@@ -90,9 +108,9 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--layout", choices=["long", "recap", "opendata"], help="the file's layout (default: recognised)")
-    p.add_argument("--sheet", help="the sheet to read, when the workbook has several")
+def _import_options(p: argparse.ArgumentParser, of: str = "") -> None:
+    p.add_argument("--layout", choices=["long", "recap", "opendata"], help=f"the layout{of} (default: recognised)")
+    p.add_argument("--sheet", help=f"the sheet to read{of}, when the workbook has several")
     p.add_argument(
         "--allow-missing-segments",
         action="store_true",
