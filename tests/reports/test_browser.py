@@ -92,6 +92,7 @@ def test_brief_prints_on_a4_like_the_pdf(browser, produced, tmp_path, code):
     titles = page.eval_on_selector_all("svg[role=img]", "els => els.map(e => e.getAttribute('aria-label'))")
     assert len(titles) == 4  # the charts are vector SVG (their text is text): each title printed on exactly one page
     assert all(sum(title in t for t in texts) == 1 for title in titles), titles
+    assert all(len(t) > 200 for t in texts)  # no blank or near-empty page
     first = " ".join(reader.pages[0].extract_text().split())
     assert "Desember 2024" in first and "terdaftar" in first and len(first) > 1500  # the narrative starts on page 1
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
