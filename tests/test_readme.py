@@ -28,6 +28,7 @@ def test_the_size_of_a_month_of_reports_is_measured_and_dated():
 
 def test_the_installer_warnings_are_explained():
     text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    assert "built by hatchling" in text and "editable" in text and "is ignored` come from your pip configuration" in text
+    assert "built by hatchling" in text and "editable" in text
+    assert "is ignored` come from your pip configuration" in text
     build = (ROOT / "pyproject.toml").read_text(encoding="utf-8").split("[project]")[0]
     assert 'build-backend = "hatchling.build"' in build and "setuptools" not in build
