@@ -122,6 +122,10 @@ def test_import_options_of_brief_and_batch_need_a_file(capsys, tmp_path):
     two = DATA / "recap_two_sheets.xlsx"
     assert main(["brief", "17.07", "--data", str(two), "--sheet", "Nope", "--out", str(tmp_path)]) == 2
     assert "has no sheet 'Nope'; its sheets are 'Rekap', 'Catatan'" in capsys.readouterr().err
+    assert main(["brief", "17.07", "--data", str(two), "--out", str(tmp_path)]) == 2
+    assert "--sheet NAME (uhc brief, batch, validate and import take it), for example --sheet Rekap" in (
+        capsys.readouterr().err
+    )  # the refusal names the option of the same command, not an import step
     assert not any(tmp_path.iterdir())
 
 

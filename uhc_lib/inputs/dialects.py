@@ -194,9 +194,8 @@ def _read_excel(path: Path, sheet: str | None) -> RawTable:
     elif len(with_data) > 1:
         raise _excel_refusal(
             path,
-            f"has {len(with_data)} sheets with data ({_names(with_data)}); say which one to read with "
-            f"--sheet NAME, for example: uhc import {_quoted(path)} --sheet {_quoted(with_data[0])} --to panel.parquet "
-            "(then --data panel.parquet)",
+            f"has {len(with_data)} sheets with data ({_names(with_data)}); say which one to read with --sheet "
+            f"NAME (uhc brief, batch, validate and import take it), for example --sheet {_quoted(with_data[0])}",
         )
     elif not with_data:
         raise _excel_refusal(path, "has no data in any sheet")

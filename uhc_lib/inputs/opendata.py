@@ -16,7 +16,6 @@ it is then checked against the counts and dropped), because regencies use the wo
 from __future__ import annotations
 
 import re
-import shlex
 
 import numpy as np
 import pandas as pd
@@ -100,8 +99,8 @@ def import_opendata(
                         col("cakupan"),
                         "'cakupan' means different ratios in different regencies (registered or active ÷ population; "
                         "Dharmasraya calls activity 'cakupan'): declare which one it is with --cakupan registered or "
-                        f"--cakupan active (uhc import {shlex.quote(file)} --cakupan registered --to panel.parquet; "
-                        "it is then checked against the counts), or remove the column",
+                        "--cakupan active (uhc brief, batch, validate and import take it; it is then checked against "
+                        "the counts), or remove the column",
                     )
                 ]
             )

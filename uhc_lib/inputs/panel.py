@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shlex
 from pathlib import Path
 
 import numpy as np
@@ -351,9 +350,9 @@ def _report_missing_segments(typed: pd.DataFrame, gaps: dict, emit) -> None:
             rows.index.min(),
             "segment",
             f"{code} {period} has no figures for {', '.join(absent)}, which its other months have: its coverage and "
-            "activity would be too low; add the missing segment rows (0 if there was nobody), or accept the gap: "
-            f"uhc import {shlex.quote(emit.file)} --allow-missing-segments --to panel.parquet (briefs from that "
-            "panel say so)",
+            "activity would be too low; add the missing segment rows (0 if there was nobody), or accept the gap "
+            "with --allow-missing-segments (uhc brief, batch, validate and import take it; briefs from that data "
+            "say so)",
         )
 
 
