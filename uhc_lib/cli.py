@@ -22,6 +22,11 @@ def _common(p: argparse.ArgumentParser) -> None:
         help="warm: reuse one kernel per worker (fast, default); papermill: fresh kernel per brief",
     )
     p.add_argument("--format", default="html", help="comma-separated output formats: html, pdf (default: html)")
+    p.add_argument(
+        "--keep-notebooks",
+        action="store_true",
+        help="keep each executed notebook in <folder>/notebooks/ (default: only failed ones, about 150 KB a brief)",
+    )
     _import_options(p, " of --data")
 
 
@@ -46,7 +51,15 @@ def _brief(args: argparse.Namespace) -> int:
 
     data = _data(args)
     result = make_brief(
-        args.region, args.period, args.lang, args.criteria_year, data, args.out, args.engine, args.format
+        args.region,
+        args.period,
+        args.lang,
+        args.criteria_year,
+        data,
+        args.out,
+        args.engine,
+        args.format,
+        keep_notebooks=args.keep_notebooks,
     )
     if not result.ok:
         print(
@@ -75,6 +88,7 @@ def _batch(args: argparse.Namespace) -> int:
         formats=args.format,
         resume=args.resume,
         scheduler=args.scheduler,
+        keep_notebooks=args.keep_notebooks,
     )
     ok = len(report.results) - len(report.failed)
     skipped = f" ({len(report.skipped)} already up to date)" if report.skipped else ""

@@ -21,7 +21,7 @@ def _visible_text(html: str) -> str:
 
 
 def test_lebong_brief_html(tmp_path):
-    result = run_brief("17.07", tmp_path, period="2024-07")
+    result = run_brief("17.07", tmp_path, period="2024-07", keep_notebook=True)
     assert result.ok, result.error
     html = (tmp_path / "17.07.html").read_text(encoding="utf-8")
     text = _visible_text(html)

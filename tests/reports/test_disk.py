@@ -21,11 +21,13 @@ def test_a_batch_that_would_not_fit_is_refused(tmp_path, monkeypatch, capsys):
     assert main(["batch", "--province", "17", "--period", "2024-07", "--quiet", "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err.strip()
     assert err == (
-        f"uhc batch: not enough free space in {tmp_path / '2024-07' / 'id'}: 10 briefs need about 32 MB and 5 MB "
+        f"uhc batch: not enough free space in {tmp_path / '2024-07' / 'id'}: 10 briefs need about 22 MB and 5 MB "
         "are free; free some space or write elsewhere with --out."
     )
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
-    assert batch.bytes_needed(514, ("html",)) < 700_000_000  # a national batch: about 600 MB
+    assert batch.bytes_needed(514, ("html",)) < 100_000_000  # a national batch: about 50 MB (issue 16: <= 100 MB)
+    kept = batch.bytes_needed(514, ("html",), keep_notebooks=True) - batch.bytes_needed(514, ("html",))
+    assert kept == 514 * batch.BYTES_PER_BRIEF["notebook"]  # --keep-notebooks is counted
 
 
 @pytest.mark.notebook
@@ -52,7 +54,7 @@ def test_a_full_disk_stops_the_batch_cleanly(tmp_path, monkeypatch, capsys):
         "complete brief (listed in the index)."
     )
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert files == ["17.01.html", "batch.json", "index.html", "notebooks/17.01.brief.json", "notebooks/17.01.ipynb"]
+    assert files == ["17.01.html", "batch.json", "index.html", "notebooks/17.01.brief.json"]  # no --keep-notebooks
     index = (out / "index.html").read_text(encoding="utf-8")
     assert set(re.findall(r'href="([0-9.]+)\.html"', index)) == {"17.01"}  # linked from the map and the table
     assert re.findall(r'<tr data-c="([0-9.]+)"', index) == ["17.01"]  # the one complete brief, no other row

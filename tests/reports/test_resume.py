@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from uhc_lib.reports.export import remove_stale_temporaries, write_atomic
@@ -31,6 +32,19 @@ def test_resume_skips_up_to_date_and_reruns_on_change(tmp_path):
     assert not missing.skipped and html.exists()  # an output file was missing
     without = run_brief("17.07", tmp_path, period="2024-07")
     assert not without.skipped  # resume is opt-in
+
+
+def test_executed_notebooks_are_kept_only_on_request(tmp_path):
+    notebook, record = tmp_path / "notebooks" / "17.07.ipynb", tmp_path / "notebooks" / "17.07.brief.json"
+    plain = run_brief("17.07", tmp_path, period="2024-07", resume=True)
+    assert plain.ok and plain.notebook is None and not notebook.exists() and record.exists()
+    assert run_brief("17.07", tmp_path, period="2024-07", resume=True).skipped  # up to date from its record alone
+    kept = run_brief("17.07", tmp_path, period="2024-07", resume=True, keep_notebook=True)
+    assert not kept.skipped and kept.notebook == str(notebook)  # a notebook was asked for and missing: run again
+    assert nbformat.read(notebook, as_version=4).metadata["papermill"]["parameters"]["region_code"] == "17.07"
+    assert run_brief("17.07", tmp_path, period="2024-07", resume=True, keep_notebook=True).skipped
+    again = run_brief("17.07", tmp_path, period="2024-07")  # not kept this time: the old one would not match
+    assert again.ok and again.notebook is None and not notebook.exists()
 
 
 def test_resume_reruns_when_the_data_changes(tmp_path):

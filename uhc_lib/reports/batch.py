@@ -34,9 +34,9 @@ from uhc_lib.reports.lifeline import die_with_parent
 from uhc_lib.reports.lock import FolderLock
 from uhc_lib.reports.run import BriefResult, basis, run_brief
 
-# What one brief takes on disk, from measured briefs (HTML 580-670 KB, notebook 330-420 KB, PDF 235-290 KB),
-# rounded up; a batch needs this for every brief it will write, plus a margin.
-BYTES_PER_BRIEF = {"html": 700_000 + 450_000, "pdf": 350_000}
+# What one brief takes on disk, from measured briefs (HTML 60-110 KB, PDF 70-100 KB, an executed notebook kept with
+# --keep-notebooks 120-200 KB), rounded up; a batch needs this for every brief it will write, plus a margin.
+BYTES_PER_BRIEF = {"html": 150_000, "pdf": 150_000, "notebook": 250_000}
 SPACE_MARGIN = 20_000_000
 
 
@@ -78,16 +78,17 @@ def plan(
     return request.codes, request.period
 
 
-def bytes_needed(n_briefs: int, formats: tuple[str, ...]) -> int:
+def bytes_needed(n_briefs: int, formats: tuple[str, ...], keep_notebooks: bool = False) -> int:
     """Disk space ``n_briefs`` briefs in ``formats`` take (an estimate from measured briefs)."""
-    return n_briefs * sum(BYTES_PER_BRIEF[f] for f in formats)
+    kept = ("notebook",) if keep_notebooks else ()
+    return n_briefs * sum(BYTES_PER_BRIEF[f] for f in (*formats, *kept))
 
 
-def check_free_space(out_dir: Path, n_briefs: int, formats: tuple[str, ...]) -> None:
+def check_free_space(out_dir: Path, n_briefs: int, formats: tuple[str, ...], keep_notebooks: bool = False) -> None:
     """Refuse (:class:`OutputError`) a run whose briefs would not fit on the disk holding ``out_dir``."""
     if n_briefs <= 0:
         return
-    need = bytes_needed(n_briefs, formats) + SPACE_MARGIN
+    need = bytes_needed(n_briefs, formats, keep_notebooks) + SPACE_MARGIN
     free = shutil.disk_usage(out_dir).free
     if free < need:
         raise OutputError(
@@ -124,6 +125,7 @@ def run_batch(
     resume: bool = False,
     scheduler: str | None = None,
     notebook: str | Path = BRIEF_NOTEBOOK,
+    keep_notebooks: bool = False,
 ) -> BatchReport:
     """Run the brief for every region (or the given ones) and write the index; failures are recorded, not raised.
 
@@ -131,7 +133,8 @@ def run_batch(
     (one per core). ``engine="warm"`` keeps one kernel alive per worker and resets it between briefs;
     ``engine="papermill"`` starts a fresh kernel per brief (the reference; slower). ``scheduler`` is the address
     of a Dask distributed scheduler (``tcp://host:8786``) whose workers run the briefs instead; they must see the
-    same project, data and ``reports_dir`` paths. ``resume`` skips briefs already up to date.
+    same project, data and ``reports_dir`` paths. ``resume`` skips briefs already up to date. ``keep_notebooks``
+    keeps every executed notebook in ``notebooks/`` (failed ones are always kept).
 
     Raises :class:`~uhc_lib.reports.guard.UserError` (one sentence) before anything runs for a bad value
     (``BadInput``), a folder another run is writing (``FolderBusy``) or a folder that cannot take the briefs
@@ -143,10 +146,10 @@ def run_batch(
     out_dir = output_dir(month, lang, reports_dir)
     made_from = basis(month, lang, criteria_year, data_path, notebook)
     with FolderLock(out_dir):
-        check_free_space(out_dir, _to_write(codes, out_dir, formats, resume), formats)
+        check_free_space(out_dir, _to_write(codes, out_dir, formats, resume), formats, keep_notebooks)
         remove_stale_temporaries(out_dir)
         results, stopped = _run_all(codes, out_dir, month, lang, criteria_year, data_path, jobs, executor, progress,
-                                    engine, formats, resume, scheduler, notebook)  # fmt: skip
+                                    engine, formats, resume, scheduler, notebook, keep_notebooks)  # fmt: skip
         if stopped:
             remove_stale_temporaries(out_dir)
         results.sort(key=lambda r: r.region_code)
@@ -177,6 +180,7 @@ def _run_all(
     resume,
     scheduler,
     notebook,
+    keep_notebooks=False,
 ) -> tuple[list[BriefResult], str | None]:
     dask_client = None
     if executor is None and scheduler:
@@ -193,7 +197,7 @@ def _run_all(
     try:
         futures = {
             pool.submit(run_brief, code, out_dir, month, lang, criteria_year, data_path, notebook=notebook,
-                        engine=engine, formats=tuple(formats), resume=resume): code
+                        engine=engine, formats=tuple(formats), resume=resume, keep_notebook=keep_notebooks): code
             for code in codes
         }  # fmt: skip
         with tqdm(total=len(futures), desc=f"briefs {month} ({lang})", unit="brief", disable=not progress) as bar:
@@ -233,6 +237,7 @@ def make_brief(
     engine: str = "warm",
     formats: tuple[str, ...] = ("html",),
     notebook: str | Path = BRIEF_NOTEBOOK,
+    keep_notebooks: bool = False,
 ) -> BriefResult:
     """One brief (``uhc brief``): checked like a batch, in its locked folder, then the folder's index updated.
 
@@ -243,9 +248,9 @@ def make_brief(
     month, formats, data_path = request.period, request.formats, request.data_path
     out_dir = output_dir(month, lang, reports_dir)
     with FolderLock(out_dir):
-        check_free_space(out_dir, 1, formats)
+        check_free_space(out_dir, 1, formats, keep_notebooks)
         result = run_brief(request.codes[0], out_dir, month, lang, criteria_year, data_path, notebook=notebook,
-                           engine=engine, formats=formats)  # fmt: skip
+                           engine=engine, formats=formats, keep_notebook=keep_notebooks)  # fmt: skip
         try:
             if result.errno is not None:
                 raise OSError(result.errno, os.strerror(result.errno))

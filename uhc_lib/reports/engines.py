@@ -3,8 +3,10 @@
 - ``papermill``: the reference. A fresh kernel per notebook (about 2.5 s of start-up and imports each time).
 - ``warm``: a kernel kept alive per worker (thread or process) and reused for brief after brief. Between runs the
   kernel is reset (namespace cleared, figures closed, matplotlib defaults and the inline backend restored, working
-  directory restored); it is restarted every ``restart_every`` briefs and after any crash. The client channels of
-  each run are closed (nbclient leaves them open when it does not own the kernel: nbclient issue 348).
+  directory restored); it is restarted every ``restart_every`` briefs and after any crash. One client (its channels
+  opened and the kernel found ready once) serves every run of the kernel and is closed with it, so file descriptors
+  do not grow (nbclient leaves the channels of a kernel it does not own open: nbclient issue 348) and a brief does
+  not pay for connecting again.
 """
 
 from __future__ import annotations
@@ -67,24 +69,26 @@ class _ResettingClient(PapermillNotebookClient):
 
 
 class WarmClientEngine(NBClientEngine):
-    """papermill engine that runs against a kernel it is given (``km=``), resets it first (``reset_code=``) and
-    closes its client afterwards."""
+    """papermill engine that runs against a kernel it is given (``km=``) through its open client (``kc=``; else one
+    opened and closed for this run), resetting the kernel first (``reset_code=``)."""
 
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
-                                 start_timeout=60, execution_timeout=None, km=None, reset_code="", **kwargs):
+                                 start_timeout=60, execution_timeout=None, km=None, kc=None, reset_code="",
+                                 **kwargs):
         client = _ResettingClient(
             nb_man, km=km, timeout=execution_timeout, startup_timeout=start_timeout, kernel_name=kernel_name,
             log=logging.getLogger("papermill"), log_output=log_output, stdout_file=stdout_file,
             stderr_file=stderr_file,
         )
         client.reset_code = reset_code
+        client.kc = kc  # the warm kernel's open client; None: nbclient opens one for this run
         try:
             return client.execute()
         finally:
-            if client.kc is not None:
+            if kc is None and client.kc is not None:
                 client.kc.stop_channels()
-                client.kc = None
+            client.kc = None
 
 
 papermill_engines.register("uhc-warm", WarmClientEngine)
@@ -98,6 +102,7 @@ class WarmKernel:
         self.kernel_name, self.cwd = kernel_name, str(Path(cwd).resolve())
         self.restart_every, self.startup_timeout = restart_every, startup_timeout
         self.km: IPCKernelManager | None = None
+        self.kc = None  # the kernel's client, open while the kernel lives
         self.runs = 0
         self.restarts = 0
 
@@ -105,16 +110,20 @@ class WarmKernel:
         # nbclient needs an async manager: with a blocking client it cannot notice a dead kernel while it waits
         self.km = IPCKernelManager(kernel_name=self.kernel_name)
         _wait(self.km.start_kernel(cwd=self.cwd))
-        kc = self.km.blocking_client()
-        try:
-            kc.start_channels()
-            kc.wait_for_ready(timeout=self.startup_timeout)
-        finally:
-            kc.stop_channels()
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        _wait(self.kc.wait_for_ready(timeout=self.startup_timeout))
+        self.kc.allow_stdin = False
         self.runs = 0
 
     def shutdown(self) -> None:
-        """Stop the kernel (idempotent)."""
+        """Close the client and stop the kernel (idempotent)."""
+        if self.kc is not None:
+            try:
+                self.kc.stop_channels()
+            except Exception:  # noqa: BLE001 - a dead kernel's channels may already be gone
+                pass
+            self.kc = None
         if self.km is not None:
             try:
                 _wait(self.km.shutdown_kernel(now=not self.alive()))
@@ -211,7 +220,8 @@ def _execute(notebook: str | Path, output: str | Path, parameters: dict, engine:
         raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
     kernel = warm_kernel(kernel_name, cwd, restart_every)
     try:
-        pm.execute_notebook(str(notebook), str(output), engine_name="uhc-warm", km=kernel.ready(),
+        km = kernel.ready()
+        pm.execute_notebook(str(notebook), str(output), engine_name="uhc-warm", km=km, kc=kernel.kc,
                             reset_code=kernel.reset_code, **common)
     finally:
         if not kernel.alive():

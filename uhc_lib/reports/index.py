@@ -293,7 +293,7 @@ def folder_results(out_dir: Path, basis: str | None, current: Iterable[BriefResu
     for record_file in sorted(nb_dir.glob("*.brief.json")):
         stem = record_file.name[: -len(".brief.json")]
         record = _read_json(record_file)
-        if record is None or not (nb_dir / f"{stem}.ipynb").exists():
+        if record is None:
             continue
         briefs[stem] = _entry(out_dir, stem, record.get("summary", {}), record.get("basis"), basis)
     for nb_path in sorted(nb_dir.glob("*.ipynb")):  # briefs without a record (made by an earlier version)
@@ -334,9 +334,10 @@ def folder_results(out_dir: Path, basis: str | None, current: Iterable[BriefResu
 
 def _entry(out_dir: Path, stem: str, summary: dict, made_from: str | None, basis: str | None) -> BriefResult:
     html_file, pdf_file = out_dir / f"{stem}.html", out_dir / f"{stem}.pdf"
+    nb_file = out_dir / "notebooks" / f"{stem}.ipynb"  # kept with --keep-notebooks only
     return BriefResult(
         stem, summary.get("period"), True, html=str(html_file) if html_file.exists() else None,
-        notebook=str(out_dir / "notebooks" / f"{stem}.ipynb"), summary=summary,
+        notebook=str(nb_file) if nb_file.exists() else None, summary=summary,
         pdf=str(pdf_file) if pdf_file.exists() else None, stale=made_from is None or made_from != basis,
     )  # fmt: skip
 

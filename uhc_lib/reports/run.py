@@ -1,10 +1,11 @@
 """Execute the brief notebook for one region through papermill and export it (HTML, optionally PDF).
 
-Every output is written under a temporary name and renamed, so a killed run leaves no half-written brief. The
-executed notebook records a fingerprint of what made it (data, parameters, notebook, code and rules); with
-``resume=True`` a brief whose fingerprint and files are already there is not run again. Beside the executed notebook a
-small record (``notebooks/<stem>.brief.json``: summary, files, and the *basis*, the fingerprint without the region)
-lets the month's index list every brief in the folder and tell which were made from other data, parameters or code.
+Every output is written under a temporary name and renamed, so a killed run leaves no half-written brief. A small
+record per brief (``notebooks/<stem>.brief.json``: summary, formats, the fingerprint of what made it, i.e. data,
+parameters, notebook, code and rules, and the *basis*, the fingerprint without the region) lets ``resume=True`` skip
+a brief whose fingerprint and files are already there, and the month's index list every brief in the folder and tell
+which were made from other data, parameters or code. The executed notebook (150 KB a brief) is kept only with
+``keep_notebook=True`` (``--keep-notebooks``); a failed one is always kept.
 
 A kernel that dies mid-brief (killed, out of memory) is replaced and the brief run once more; if it fails again it
 is kept as ``<stem>.failed.ipynb``. An OS error while writing (disk full, read-only) is returned with its ``errno``,
@@ -150,17 +151,18 @@ def _dead_kernel(exc: BaseException) -> bool:
     return type(exc).__name__ == "DeadKernelError" or "kernel died" in str(exc).lower()
 
 
-def _up_to_date(final_nb: Path, outputs: dict[str, Path], stamp: str) -> dict | None:
-    """The summary of an existing brief if it was made with the same fingerprint and all outputs exist."""
-    if not final_nb.exists() or not all(p.exists() for p in outputs.values()):
+def _up_to_date(record: Path, final_nb: Path, outputs: dict[str, Path], stamp: str, keep_notebook: bool) -> dict | None:
+    """The summary of an existing brief if its record says it was made with the same fingerprint and all outputs
+    (and the executed notebook, when it is to be kept) exist."""
+    if not all(p.exists() for p in outputs.values()) or (keep_notebook and not final_nb.exists()):
         return None
     try:
-        nb = nbformat.read(final_nb, as_version=4)
-    except Exception:  # noqa: BLE001 - unreadable means: run again
+        made = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # no record (an earlier version) or unreadable: run again
         return None
-    if nb.metadata.get("uhc_monitor", {}).get("fingerprint") != stamp:
+    if not isinstance(made, dict) or made.get("fingerprint") != stamp:
         return None
-    return read_summary(nb)
+    return made.get("summary") or None
 
 
 def run_brief(
@@ -176,11 +178,14 @@ def run_brief(
     engine: str = "warm",
     formats: tuple[str, ...] = ("html",),
     resume: bool = False,
+    keep_notebook: bool = False,
 ) -> BriefResult:
-    """Run the brief for ``region_code`` into ``out_dir`` (HTML/PDF there, executed notebook in ``notebooks/``).
+    """Run the brief for ``region_code`` into ``out_dir`` (HTML/PDF there; its record and, with ``keep_notebook``,
+    the executed notebook in ``notebooks/``).
 
     Never raises for a failing region: the result says what went wrong, and the failed executed notebook is kept
     (``<stem>.failed.ipynb``) for inspection. Values that would become paths are checked first (``BadInput``).
+    Without ``keep_notebook`` an executed notebook an earlier run kept is removed (it would not match the brief).
     """
     out_dir = Path(out_dir)
     notebook = Path(notebook)
@@ -204,7 +209,7 @@ def run_brief(
         nb_dir.mkdir(parents=True, exist_ok=True)
         stamp = fingerprint(params, notebook, data)
         run_basis = basis(period, lang, criteria_year, data, notebook)
-        if resume and (summary := _up_to_date(final_nb, outputs, stamp)) is not None:
+        if resume and (summary := _up_to_date(record_path(nb_dir, stem), final_nb, outputs, stamp, keep_notebook)):
             return _result(region_code, period, summary, outputs, final_nb, start, skipped=True)
         try:
             execute(notebook, executed, params, engine=engine, kernel_name=kernel_name, timeout=timeout)
@@ -224,7 +229,10 @@ def run_brief(
             from uhc_lib.reports.pdf import notebook_to_pdf
 
             write_atomic(outputs["pdf"], notebook_to_pdf(nb, summary, lang, illustrative=is_illustrative(data)))
-        write_atomic(final_nb, nbformat.writes(nb))
+        if keep_notebook:
+            write_atomic(final_nb, nbformat.writes(nb))
+        else:
+            final_nb.unlink(missing_ok=True)
         record = {
             "region_code": region_code,
             "period": summary.get("period", period),
@@ -306,7 +314,7 @@ def _result(
         summary.get("period", period),
         True,
         html=str(outputs["html"]) if "html" in outputs else None,
-        notebook=str(final_nb),
+        notebook=str(final_nb) if final_nb.exists() else None,
         seconds=time.perf_counter() - start,
         summary=summary,
         pdf=str(outputs["pdf"]) if "pdf" in outputs else None,
