@@ -10,6 +10,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from uhc_lib.analysis.brief import BriefFigures
 from uhc_lib.common import fmt
 from uhc_lib.common.lang import check_lang
+from uhc_lib.render.charts import placement
 from uhc_lib.render.charts.style import (
     ACTIVITY_COLOR,
     COVERAGE_COLOR,
@@ -19,6 +20,27 @@ from uhc_lib.render.charts.style import (
     illustrative_note,
 )
 from uhc_lib.rules import segments
+
+# where a criterion line's label may go (x in axes fraction, offset in points): above or below the line, at the left,
+# the right or the middle; the first spot free of lines and other labels is taken (placement.place)
+LINE_LABEL_SPOTS = (
+    (0.0, 2, 3, "left", "bottom"),
+    (0.0, 2, -3, "left", "top"),
+    (1.0, -2, 3, "right", "bottom"),
+    (1.0, -2, -3, "right", "top"),
+    (0.5, 0, 3, "center", "bottom"),
+    (0.5, 0, -3, "center", "top"),
+    (0.25, 0, 3, "center", "bottom"),
+    (0.25, 0, -3, "center", "top"),
+    (0.75, 0, 3, "center", "bottom"),
+    (0.75, 0, -3, "center", "top"),
+)
+LEGEND_SPOTS = ("lower right", "lower left", "upper left", "center right", "center left", "upper right", "center")
+
+
+def END_SPOTS(last) -> tuple:  # noqa: N802 - a table, like the others
+    """Spots for a series' last value beside its last point: level with it, above or below."""
+    return ((last, 5, 0, "left", "center"), (last, 5, 7, "left", "bottom"), (last, 5, -7, "left", "top"))
 
 
 def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
@@ -30,6 +52,13 @@ def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     fig.subplots_adjust(left=0.085, right=0.975, top=0.87, bottom=0.1)  # fixed margins: a third faster than layout
     ax.plot(x, h["coverage_pct"], color=COVERAGE_COLOR, lw=2.2, label=t["coverage"])
     ax.plot(x, h["activity_pct"], color=ACTIVITY_COLOR, lw=2.2, label=t["activity"])
+    last = x.iloc[-1]
+    low = min(h["activity_pct"].min(), *(g.min_activity_pct or 100 for g in brief.goals[:2])) - 3
+    high = max(h["coverage_pct"].max(), *(g.min_coverage_pct or 0 for g in brief.goals[:2])) + 2
+    ax.set_ylim(low, high)
+    span = last - x.iloc[0]
+    ax.set_xlim(x.iloc[0] - span * 0.03, last + span * 0.08)  # room for the first month's name and the end values
+    lines = []  # the criterion lines and their labels, placed once every line is drawn
     seen: set[tuple[str, float]] = set()
     for goal in brief.goals[:2]:
         short = goal.short_label(lang)
@@ -41,26 +70,35 @@ def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
                 continue
             seen.add((kind, value))
             ax.axhline(value, color=color, ls="--", lw=1, alpha=0.75)
-            ax.annotate(
-                t[kind].format(v=fmt.percent(value, lang), c=short),
-                (x.iloc[0], value),
-                xytext=(2, 3),
-                textcoords="offset points",
-                fontsize=7.5,
-                color=color,
+            lines.append(
+                ax.annotate(
+                    t[kind].format(v=fmt.percent(value, lang), c=short),
+                    (0, value),
+                    xycoords=ax.get_yaxis_transform(),
+                    xytext=(2, 3),
+                    textcoords="offset points",
+                    fontsize=7.5,
+                    color=color,
+                )
             )
-    last = x.iloc[-1]
+    placed: list = []
     for value, color in ((brief.coverage_pct, COVERAGE_COLOR), (brief.activity_pct, ACTIVITY_COLOR)):
         ax.scatter([last], [value], color=color, zorder=3, s=22)
-        ax.annotate(
+        label = ax.annotate(
             fmt.pct(value, lang),
             (last, value),
-            xytext=(5, -3),
+            xytext=(5, 0),
             textcoords="offset points",
+            va="center",
             fontsize=9,
             color=color,
             fontweight="bold",
         )
+        placement.place(fig, label, END_SPOTS(last), avoid=placed)  # level with its point, else above or below
+        placed.append(label)
+    for label in lines:
+        placement.place(fig, label, LINE_LABEL_SPOTS, avoid=placed)
+        placed.append(label)
     ax.set_title(t["trend_title"].format(region=brief.region_name), fontsize=11, loc="left", pad=14)
     ax.set_ylabel(t["pct"])
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.number(v, lang)))
@@ -68,13 +106,9 @@ def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     ax.xaxis.set_major_formatter(
         FuncFormatter(lambda v, _: fmt.month(mdates.num2date(v).strftime("%Y-%m"), lang, short=True))
     )
-    low = min(h["activity_pct"].min(), *(g.min_activity_pct or 100 for g in brief.goals[:2])) - 3
-    high = max(h["coverage_pct"].max(), *(g.min_coverage_pct or 0 for g in brief.goals[:2])) + 2
-    ax.set_ylim(low, high)
-    ax.set_xlim(x.iloc[0], last + (last - x.iloc[0]) * 0.08)
     ax.grid(axis="y", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    placement.place_legend(fig, ax.legend(loc="lower right", fontsize=8, frameon=False), LEGEND_SPOTS, placed)
     illustrative_note(ax, lang, brief.illustrative)
     return fig
 

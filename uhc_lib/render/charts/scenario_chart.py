@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
@@ -19,6 +20,8 @@ from uhc_lib.analysis.brief import Target
 from uhc_lib.analysis.scenarios import COST_PAYERS, reached_column
 from uhc_lib.common import fmt
 from uhc_lib.common.lang import check_lang
+from uhc_lib.render.charts import placement
+from uhc_lib.render.charts.brief_charts import LINE_LABEL_SPOTS
 from uhc_lib.render.charts.style import ACTIVITY_COLOR, COVERAGE_COLOR, DPI, TARGET_COLOR, TEXT
 from uhc_lib.render.text.budget_text import PAYERS
 
@@ -30,6 +33,9 @@ SCENARIO_TEXT = {
         "cost_title": "Biaya kumulatif yang ditanggung {payer}, {region}",
         "rp_bn": "miliar rupiah",
         "reached": "tercapai {month}",
+        "same": "Garis berimpit (garis lebar di bawah garis tipis): {pairs}",
+        "coverage_pct": "cakupan",
+        "activity_pct": "keaktifan",
     },
     "en": {
         "title": "Scenarios towards {target}, {region}",
@@ -37,8 +43,35 @@ SCENARIO_TEXT = {
         "cost_title": "Cumulative cost borne by the {payer}, {region}",
         "rp_bn": "billion rupiah",
         "reached": "reached {month}",
+        "same": "Coinciding lines (the wide line under the thin one): {pairs}",
+        "coverage_pct": "coverage",
+        "activity_pct": "activity",
     },
 }
+
+
+def _coinciding(paths: Mapping[str, pd.DataFrame], lang: str) -> list[str]:
+    """``A = B (coverage)``-like phrases for scenarios whose coverage or activity path is another's, month by month."""
+    names = list(paths)
+    found = []
+    for column in ("coverage_pct", "activity_pct"):
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if len(paths[a]) == len(paths[b]) and np.allclose(paths[a][column], paths[b][column], atol=0.005):
+                    found.append((a, b, column))
+    return [f"{a} = {b} ({SCENARIO_TEXT[lang][column]})" for a, b, column in found]
+
+
+def _widths(paths: Mapping[str, pd.DataFrame], column: str) -> list[float]:
+    """Line widths: a path that another one covers month by month is drawn wider, under it, so both stay visible."""
+    values = [p[column].to_numpy() for p in paths.values()]
+    widths = []
+    for i, v in enumerate(values):
+        under = sum(
+            1 for w in values[i + 1 :] if len(w) == len(v) and np.allclose(v, w, atol=0.005)
+        )  # later paths are drawn on top
+        widths.append(2.0 + 2.2 * under)
+    return widths
 
 
 def _color(i: int) -> str:
@@ -90,33 +123,42 @@ def scenario_chart(
         (axes[0], "coverage_pct", t["coverage"], target and target.min_coverage_pct, "min_cov"),
         (axes[1], "activity_pct", t["activity"], target and target.min_activity_pct, "min_act"),
     ):
+        widths = _widths(paths, column)
         for i, (name, path) in enumerate(paths.items()):
             x = path["period"].dt.to_timestamp()
-            ax.plot(x, path[column], color=_color(i), lw=2, label=name)
+            ax.plot(x, path[column], color=_color(i), lw=widths[i], label=name, solid_capstyle="butt")
             when = reached.get(name)
             if when is not None and not pd.isna(when):
                 y = path.loc[path["period"] == when, column].iloc[0]
                 ax.scatter([when.to_timestamp()], [y], color=_color(i), s=24, zorder=3)
+        ax.set_title(title, fontsize=9.5, loc="left")
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.number(v, lang, 1)))
+        _month_axis(ax, lang)
+        start, end = first["period"].iloc[0].to_timestamp(), first["period"].iloc[-1].to_timestamp()
+        ax.set_xlim(start - (end - start) * 0.03, end + (end - start) * 0.02)  # first month clear of the y axis
         if minimum is not None:
             short = target.short_label(lang)
             ax.axhline(minimum, color=TARGET_COLOR, ls="--", lw=1, alpha=0.8)
-            ax.annotate(
+            label = ax.annotate(
                 t[kind].format(v=fmt.percent(minimum, lang), c=short),
-                (first["period"].dt.to_timestamp().iloc[0], minimum),
+                (0, minimum),
+                xycoords=ax.get_yaxis_transform(),
                 xytext=(2, 3),
                 textcoords="offset points",
                 fontsize=7.5,
                 color=TARGET_COLOR,
             )
-        ax.set_title(title, fontsize=9.5, loc="left")
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.number(v, lang, 1)))
-        _month_axis(ax, lang)
+            placement.place(fig, label, LINE_LABEL_SPOTS)
     axes[0].set_ylabel(t["pct"])
     region = first.attrs.get("region_name", "")
     head = s["title"].format(target=target.short_label(lang), region=region) if target else None
     fig.suptitle(head or s["title_plain"].format(region=region), fontsize=11, x=0.07, ha="left")
     handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower left", ncol=min(4, len(labels)), fontsize=8, frameon=False)
+    fig.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.0, 0.045), ncol=min(4, len(labels)), fontsize=8,
+               frameon=False)  # fmt: skip
+    same = _coinciding(paths, lang)
+    if same:
+        fig.text(0.012, 0.012, s["same"].format(pairs="; ".join(same)), fontsize=7.5, color="#374151")
     _note(fig, first.attrs.get("illustrative", False) if illustrative is None else illustrative, lang)
     return fig
 

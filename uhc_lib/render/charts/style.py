@@ -46,15 +46,24 @@ TEXT = {
 
 
 def illustrative_note(ax: plt.Axes, lang: str, show: bool = True) -> None:
-    """The illustrative-data note above the top right corner of ``ax`` (nothing when ``show`` is false)."""
-    if show:
-        ax.text(
-            1.0,
-            1.01,
-            TEXT[lang]["illustrative"],
-            fontsize=7.5,
-            color="#9a3412",
-            ha="right",
-            va="bottom",
-            transform=ax.transAxes,
-        )
+    """The illustrative-data note above the top right corner of ``ax``, raised above the axes' title when a long
+    title reaches it (nothing when ``show`` is false)."""
+    if not show:
+        return
+    note = ax.text(
+        1.0,
+        1.01,
+        TEXT[lang]["illustrative"],
+        fontsize=7.5,
+        color="#9a3412",
+        ha="right",
+        va="bottom",
+        transform=ax.transAxes,
+    )
+    renderer = ax.figure.canvas.get_renderer()
+    box = note.get_window_extent(renderer)
+    for title in (ax._left_title, ax.title, ax._right_title):  # noqa: SLF001 - matplotlib has no public getter
+        if title.get_text() and title.get_window_extent(renderer).overlaps(box):
+            top = ax.transAxes.inverted().transform(title.get_window_extent(renderer).get_points())[1, 1]
+            note.set_y(top + 0.01)
+            break
