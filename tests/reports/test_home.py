@@ -25,6 +25,8 @@ def test_home_shows_the_latest_month_per_language_with_its_status_counts(tmp_pat
                                          ("2024-07", "en", {"17.07": latest["17.07"]}, ())):  # fmt: skip
         folder = brief_folder(tmp_path / period / lang, briefs, failed=failed)
         write_folder_index(folder, period, lang, True, "b")
+    (tmp_path / "2025-12" / "id" / "changes.html").write_text("<html></html>", encoding="utf-8")
+    (tmp_path / "2025-12" / "id" / "rekap_2025-12.xlsx").write_bytes(b"PK")
     (tmp_path / "explore" / "id").mkdir(parents=True)
     (tmp_path / "explore" / "id" / "trends_projections.html").write_text(
         "<html><head><title>Tren dan proyeksi cakupan JKN</title></head></html>", encoding="utf-8"
@@ -37,6 +39,8 @@ def test_home_shows_the_latest_month_per_language_with_its_status_counts(tmp_pat
     page = write_reports_home(tmp_path).read_text(encoding="utf-8")
     assert _links(page) == [
         ("2025-12/id/index.html", "Buka peta dan daftar ringkasan Desember 2025"),
+        ("2025-12/id/changes.html", "Perubahan bulan ini"),  # the month's other pages, when present
+        ("2025-12/id/rekap_2025-12.xlsx", "Rekap (Excel)"),
         ("2024-07/en/index.html", "Buka peta dan daftar ringkasan July 2024"),
         ("2024-07/id/index.html", "Juli 2024"),  # earlier months: each listed once
         ("explore/id/trends_projections.html", "Tren dan proyeksi cakupan JKN"),  # by its title

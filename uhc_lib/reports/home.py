@@ -1,5 +1,6 @@
 """``reports/index.html``, the home page of the reports folder: what is here, the latest month of briefs in each
-language with its status counts, the earlier months, and the exploratory and registry-matching reports.
+language with its status counts (and its changes page and recap workbook when the folder holds them), the earlier
+months, and the exploratory and registry-matching reports.
 
 Built from what the folder holds (the month folders' brief records, the reports' page titles), so it is right
 whichever command wrote last.
@@ -24,6 +25,8 @@ TEXT = {
     "dibuka tanpa internet dan dicetak pada kertas A4.",
     "latest": "Bulan terbaru",
     "open": "Buka peta dan daftar ringkasan {month}",
+    "changes": "Perubahan bulan ini",
+    "workbook": "Rekap (Excel)",
     "briefs": "{n} ringkasan kabupaten/kota",
     "failed": "{n} gagal dibuat",
     "earlier": "Bulan sebelumnya",
@@ -93,10 +96,14 @@ def _latest_card(reports_dir: Path, period: str, lang: str, folder: Path) -> str
     if failed:
         items.append(f"<li><span class='badge fail'>{html.escape(TEXT['failed'].format(n=failed))}</span></li>")
     month = fmt.month(period, lang)
+    links = [_link(reports_dir, folder / "index.html", TEXT["open"].format(month=month))]
+    if (folder / "changes.html").exists():
+        links.append(_link(reports_dir, folder / "changes.html", TEXT["changes"]))
+    links += [_link(reports_dir, book, TEXT["workbook"]) for book in sorted(folder.glob("*.xlsx"))[:1]]
     return (
         f"<div class='card' lang='{lang}'><h3>{html.escape(month)} · {LANGUAGES[lang]}</h3>"
         f"<p>{html.escape(TEXT['briefs'].format(n=len(ok)))}</p><ul class='counts'>{''.join(items)}</ul>"
-        f"<p>{_link(reports_dir, folder / 'index.html', TEXT['open'].format(month=month))}</p></div>"
+        f"<p>{' · '.join(links)}</p></div>"
     )
 
 
