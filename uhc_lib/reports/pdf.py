@@ -8,12 +8,13 @@ panel was used, and page numbers. WeasyPrint needs the Pango library (Debian: ``
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import nbformat
-from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from uhc_lib.common import fmt
+from uhc_lib.reports.export import BriefHTMLExporter
 from uhc_lib.reports.index import badge_class
 
 TEXT = {
@@ -53,11 +54,17 @@ pre {{ white-space: pre-wrap; }}
 """
 
 
-def _body(nb: nbformat.NotebookNode) -> str:
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+@lru_cache(maxsize=1)
+def _exporter() -> BriefHTMLExporter:
+    """The notebook's outputs as bare HTML (built once per process: building compiles the templates)."""
+    exporter = BriefHTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                                 exclude_output_prompt=True)
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"remove_cell"}, enabled=True), True)
-    body, _ = exporter.from_notebook_node(nb)
+    return exporter
+
+
+def _body(nb: nbformat.NotebookNode) -> str:
+    body, _ = _exporter().from_notebook_node(nb)
     return body
 
 
