@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml
 
 install requirements: $(STAMP)
 
-## All 514 briefs (HTML) and the index for the latest month of the embedded data: reports/<period>/id/index.html
+## All 514 briefs (HTML), the index, this month's changes and the recap workbook for the latest month of the
+## embedded data: reports/<period>/id/index.html, changes.html, rekap_<period>.xlsx
 reports: $(STAMP)
-	$(BIN)/uhc batch $(ARGS)
+	$(BIN)/uhc batch --format html,xlsx $(ARGS)
 
 ## One brief, e.g. make brief REGION=17.07 PERIOD=2024-07
 brief: $(STAMP)

@@ -7,8 +7,10 @@ from pathlib import Path
 import pandas as pd
 
 from uhc_lib.analysis.brief import BriefFigures, brief_figures, summary
+from uhc_lib.analysis.changes import MonthChanges, month_changes
 from uhc_lib.analysis.outlook import Outlook, month_quadrants, outlook
 from uhc_lib.analysis.peers import Quadrants
+from uhc_lib.analysis.recap import Recap, recap, rules_used
 from uhc_lib.inputs.importers import LAYOUTS, Imported, Recognition, import_file, save_panel
 from uhc_lib.inputs.panel import read_panel
 from uhc_lib.inputs.schema import PanelValidationError
@@ -83,6 +85,24 @@ def outlook_for(fig: BriefFigures, data_path: str | Path | None = None, lang: st
     return outlook(fig, panel, lang, q=_QUADRANTS[key])
 
 
+def recap_for(
+    codes: list[str],
+    period: str,
+    criteria_year: int | None = None,
+    data_path: str | Path | None = None,
+    lang: str = "id",
+) -> Recap:
+    """The month's recap of ``codes`` (:mod:`uhc_lib.analysis.recap`): the figures of their briefs as tables."""
+    return recap(load_panel(data_path), codes, period, criteria_year, lang, illustrative=is_illustrative(data_path))
+
+
+def changes_for(
+    codes: list[str], period: str, criteria_year: int | None = None, data_path: str | Path | None = None
+) -> MonthChanges:
+    """What changed in ``period`` for ``codes`` (:mod:`uhc_lib.analysis.changes`)."""
+    return month_changes(load_panel(data_path), codes, period, criteria_year)
+
+
 def import_panel(
     path: str | Path,
     layout: str | None = None,
@@ -105,6 +125,11 @@ __all__ = [
     "read_panel",
     "PanelValidationError",
     "figures_for",
+    "recap_for",
+    "changes_for",
+    "rules_used",
+    "Recap",
+    "MonthChanges",
     "outlook_for",
     "is_illustrative",
     "brief_figures",

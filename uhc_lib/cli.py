@@ -21,7 +21,12 @@ def _common(p: argparse.ArgumentParser) -> None:
         default="warm",
         help="warm: reuse one kernel per worker (fast, default); papermill: fresh kernel per brief",
     )
-    p.add_argument("--format", default="html", help="comma-separated output formats: html, pdf (default: html)")
+    p.add_argument(
+        "--format",
+        default="html",
+        help="comma-separated output formats: html, pdf; uhc batch also xlsx, the month's recap workbook "
+        "(default: html)",
+    )
     p.add_argument(
         "--keep-notebooks",
         action="store_true",
@@ -93,6 +98,9 @@ def _batch(args: argparse.Namespace) -> int:
     ok = len(report.results) - len(report.failed)
     skipped = f" ({len(report.skipped)} already up to date)" if report.skipped else ""
     print(f"{ok} briefs written{skipped}, {len(report.failed)} failed; index: {report.index}")
+    for label, path in (("changes", report.changes), ("workbook", report.workbook)):
+        if path is not None:
+            print(f"{label}: {path}")
     for r in report.failed:
         print(f"  FAILED {r.region_code}: {r.error}", file=sys.stderr)
     if report.stopped:
@@ -308,7 +316,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(func=_brief)
 
-    p = sub.add_parser("batch", help="briefs for all regions (or some) and an index page")
+    p = sub.add_parser(
+        "batch",
+        help="briefs for all regions (or some), an index page, this month's changes and (xlsx) the recap workbook",
+    )
     _common(p)
     p.add_argument("--regions", help="comma-separated codes (default: every region in the data)")
     p.add_argument("--province", help="only this province code, e.g. 32")

@@ -1,10 +1,18 @@
 """Brief notebooks with an extra cell (to make one region fail, or its kernel die) for the report-layer tests."""
 
+import re
 from pathlib import Path
 
 import nbformat
 
+BRIEF_PAGE = re.compile(r"\d{2}\.\d{2}\.html")
+
 FAILING = "11.01"  # fails in the notebooks made by failing_notebook (every region code must be in the data)
+
+
+def brief_pages(folder: Path) -> list[Path]:
+    """The brief pages of a month folder (``17.07.html``), not its index or changes page."""
+    return sorted(p for p in Path(folder).glob("*.html") if BRIEF_PAGE.fullmatch(p.name))
 
 
 def brief_notebook_with(folder: Path, source: str, name: str = "brief.ipynb") -> Path:

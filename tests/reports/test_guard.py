@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from uhc_lib.cli import main
-from uhc_lib.reports.guard import BadInput, check_formats, check_request
+from uhc_lib.reports.guard import BATCH_FORMATS, BadInput, check_formats, check_request
 
 TRACEBACK = re.compile(r"Traceback|\b[A-Z][A-Za-z]*(Error|Exception)\b|File \"")
 
@@ -29,7 +29,8 @@ def _files(root: Path) -> list[Path]:
         (["brief", "99.99"], "has no region 99.99"),
         (["batch", "--province", "99"], "there is no region of province 99"),
         (["batch", "--province", "../1"], "--province is a two-digit Kemendagri province code"),
-        (["batch", "--format", "html,docx"], "--format takes html, pdf or html,pdf; got docx"),
+        (["batch", "--format", "html,docx"], "--format takes html, pdf, xlsx or a list such as html,xlsx; got docx"),
+        (["brief", "17.07", "--format", "html,xlsx"], "xlsx is the month's recap workbook, written by uhc batch"),
         (["brief", "17.07", "--format", "pdf,odt"], "--format takes html, pdf or html,pdf; got odt"),
         (["batch", "--jobs", "0"], "--jobs must be 1 or more"),
         (["match", "--region", "../../x", "--period", "2024-07"], "a region code is a Kemendagri kab/kota code"),
@@ -94,6 +95,7 @@ def test_duplicate_regions_run_once_and_formats_are_normalised():
 
     assert check_request().period == str(api.load_panel()["period"].max())  # the latest month
     assert check_formats("html, pdf,html") == ("html", "pdf")
+    assert check_formats("xlsx,HTML", BATCH_FORMATS) == ("xlsx", "html")
     with pytest.raises(BadInput):
         check_formats("")
 

@@ -11,11 +11,13 @@ import time
 import psutil
 import pytest
 
+from tests.reports.helpers import brief_pages
+
 pytestmark = pytest.mark.notebook
 
 
 def _briefs(folder):
-    return sorted(p.name for p in folder.glob("*.html") if p.name != "index.html")
+    return [p.name for p in brief_pages(folder)]
 
 
 def test_kill_9_of_a_batch_leaves_no_process_behind(tmp_path):

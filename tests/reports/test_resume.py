@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tests.reports.helpers import brief_pages
 from uhc_lib.reports.export import remove_stale_temporaries, write_atomic
 from uhc_lib.reports.run import run_brief
 
@@ -95,18 +96,19 @@ def test_killed_batch_leaves_only_complete_briefs_and_resume_finishes(tmp_path):
     proc = subprocess.Popen(cmd, start_new_session=True, stdout=log, stderr=log)
     out = tmp_path / "2024-07" / "id"
     deadline = time.time() + 180
-    while time.time() < deadline and len(list(out.glob("*.html"))) < 3:
+    while time.time() < deadline and len(brief_pages(out)) < 3:
         assert proc.poll() is None, (tmp_path / "batch.log").read_text()[-2000:]
         time.sleep(0.2)
     os.killpg(proc.pid, signal.SIGKILL)  # the batch, its workers and their kernels
     proc.wait()
-    done = [p for p in out.glob("*.html") if p.name != "index.html"]
+    done = brief_pages(out)
     assert 3 <= len(done) < 23  # killed part-way (Aceh has 23 kab/kota)
     for page in done:
         assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
     resumed = subprocess.run([*cmd, "--resume"], capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
     assert "23 briefs written" in resumed.stdout and "already up to date" in resumed.stdout
-    assert len([p for p in out.glob("*.html") if p.name != "index.html"]) == 23
+    assert len(brief_pages(out)) == 23
+    assert (out / "changes.html").exists() and (out / "index.html").exists()  # written once the briefs are done
     assert not list(out.rglob("*.tmp")) and not list(out.rglob("*.running.ipynb"))
     assert remove_stale_temporaries(out) == 0

@@ -19,8 +19,10 @@ from tqdm.auto import tqdm
 
 from uhc_lib import api
 from uhc_lib.common.config import BRIEF_NOTEBOOK, REPORTS_DIR
+from uhc_lib.reports.changes_page import write_changes_page
 from uhc_lib.reports.export import remove_stale_temporaries, write_atomic
 from uhc_lib.reports.guard import (
+    BATCH_FORMATS,
     OutputError,
     check_jobs,
     check_lang,
@@ -33,6 +35,7 @@ from uhc_lib.reports.index import write_folder_index
 from uhc_lib.reports.lifeline import die_with_parent
 from uhc_lib.reports.lock import FolderLock
 from uhc_lib.reports.run import BriefResult, basis, run_brief
+from uhc_lib.reports.workbook import write_workbook
 
 # What one brief takes on disk, from measured briefs (HTML 60-110 KB, PDF 70-100 KB, an executed notebook kept with
 # --keep-notebooks 120-200 KB), rounded up; a batch needs this for every brief it will write, plus a margin.
@@ -52,6 +55,10 @@ class BatchReport:
     out_dir: Path
     period: str
     stopped: str | None = None
+    changes: Path | None = None
+    """``changes.html``: this month's changes for the batch's regions."""
+    workbook: Path | None = None
+    """The month's recap workbook (``--format xlsx``)."""
 
     @property
     def failed(self) -> list[BriefResult]:
@@ -140,29 +147,61 @@ def run_batch(
     (``BadInput``), a folder another run is writing (``FolderBusy``) or a folder that cannot take the briefs
     (``OutputError``).
     """
-    request = check_request(data_path, regions, province, period, lang, formats, engine, criteria_year)
+    request = check_request(data_path, regions, province, period, lang, formats, engine, criteria_year,
+                            allowed_formats=BATCH_FORMATS)  # fmt: skip
     check_jobs(jobs)
     codes, month, formats, data_path = request.codes, request.period, request.formats, request.data_path
+    brief_formats = tuple(f for f in formats if f != "xlsx")
     out_dir = output_dir(month, lang, reports_dir)
     made_from = basis(month, lang, criteria_year, data_path, notebook)
+    changes = workbook = None
     with FolderLock(out_dir):
-        check_free_space(out_dir, _to_write(codes, out_dir, formats, resume), formats, keep_notebooks)
-        remove_stale_temporaries(out_dir)
-        results, stopped = _run_all(codes, out_dir, month, lang, criteria_year, data_path, jobs, executor, progress,
-                                    engine, formats, resume, scheduler, notebook, keep_notebooks)  # fmt: skip
+        results, stopped = [], None
+        if brief_formats:  # --format xlsx alone writes the month's files without running briefs
+            check_free_space(out_dir, _to_write(codes, out_dir, brief_formats, resume), brief_formats, keep_notebooks)
+            remove_stale_temporaries(out_dir)
+            results, stopped = _run_all(codes, out_dir, month, lang, criteria_year, data_path, jobs, executor,
+                                        progress, engine, brief_formats, resume, scheduler, notebook,
+                                        keep_notebooks)  # fmt: skip
         if stopped:
             remove_stale_temporaries(out_dir)
         results.sort(key=lambda r: r.region_code)
         index = out_dir / "index.html"
         try:
-            write_atomic(out_dir / "batch.json", json.dumps([r.to_dict() for r in results], indent=1, default=str))
+            if stopped is None:
+                changes, workbook = write_month_files(out_dir, codes, month, lang, criteria_year, data_path,
+                                                      "xlsx" in formats)  # fmt: skip
+            if brief_formats:
+                write_atomic(out_dir / "batch.json", json.dumps([r.to_dict() for r in results], indent=1,
+                                                                 default=str))  # fmt: skip
             index = write_folder_index(out_dir, month, lang, api.is_illustrative(data_path), made_from, results)
             write_reports_home(Path(reports_dir or REPORTS_DIR))
         except OSError as exc:
             if stopped is None:
                 raise OutputError(os_error_sentence(out_dir, exc) + ".") from None
             stopped = stopped.replace(" (listed in the index)", " (the index could not be updated)")
-    return BatchReport(results, index, out_dir, month, stopped)
+    return BatchReport(results, index, out_dir, month, stopped, changes, workbook)
+
+
+def write_month_files(
+    out_dir: Path,
+    codes: list[str],
+    month: str,
+    lang: str,
+    criteria_year: int | None,
+    data_path: Path | None,
+    xlsx: bool,
+) -> tuple[Path, Path | None]:
+    """``changes.html`` for ``codes`` and, with ``xlsx``, the month's recap workbook (the briefs' own figures)."""
+    illustrative = api.is_illustrative(data_path)
+    changes = api.changes_for(codes, month, criteria_year, data_path)
+    page = write_changes_page(out_dir, changes, lang, illustrative)
+    if not xlsx:
+        return page, None
+    recap = api.recap_for(codes, month, criteria_year, data_path, lang)
+    rules = api.rules_used(recap.criteria_year, month)
+    source = None if data_path is None else Path(data_path).name
+    return page, write_workbook(out_dir, recap, changes, rules, lang, source, illustrative)
 
 
 def _run_all(

@@ -21,6 +21,8 @@ REGION_RE = re.compile(r"\d{2}\.\d{2}")
 PROVINCE_RE = re.compile(r"\d{2}")
 LANGS = ("id", "en")
 FORMATS = ("html", "pdf")
+BATCH_FORMATS = (*FORMATS, "xlsx")
+"""A batch also writes the month's recap workbook (``xlsx``); a brief is HTML and/or PDF."""
 ENGINES = ("warm", "papermill")
 PANEL_SUFFIXES = (".csv", ".xlsx", ".parquet")
 
@@ -170,14 +172,19 @@ def check_engine(engine: object) -> str:
     return str(engine)
 
 
-def check_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
-    """Output formats, each once, in the order given (``"html,pdf"`` or a sequence), or :class:`BadInput`."""
+def check_formats(formats: str | Iterable[str], allowed: tuple[str, ...] = FORMATS) -> tuple[str, ...]:
+    """Output formats, each once, in the order given (``"html,pdf"`` or a sequence), or :class:`BadInput`.
+    ``allowed``: :data:`FORMATS` for a brief, :data:`BATCH_FORMATS` for a batch (which may also write ``xlsx``)."""
     items = formats.split(",") if isinstance(formats, str) else list(formats)
     wanted = tuple(dict.fromkeys(str(f).strip().lower() for f in items if str(f).strip()))
-    unknown = [f for f in wanted if f not in FORMATS]
+    unknown = [f for f in wanted if f not in allowed]
+    if unknown == ["xlsx"] and "xlsx" not in allowed:
+        raise BadInput("xlsx is the month's recap workbook, written by uhc batch (e.g. uhc batch --format html,xlsx); "
+                       "a single brief takes html, pdf or html,pdf.")  # fmt: skip
     if unknown or not wanted:
         got = ", ".join(unknown) if unknown else "nothing"
-        raise BadInput(f"--format takes html, pdf or html,pdf; got {got}.")
+        takes = "html, pdf or html,pdf" if "xlsx" not in allowed else "html, pdf, xlsx or a list such as html,xlsx"
+        raise BadInput(f"--format takes {takes}; got {got}.")
     return wanted
 
 
@@ -219,9 +226,10 @@ def check_request(
     formats: str | Iterable[str] = ("html",),
     engine: str = "warm",
     criteria_year: int | None = None,
+    allowed_formats: tuple[str, ...] = FORMATS,
 ) -> Request:
     """Check every value of a brief or batch and read (validate) the data once; raise :class:`BadInput`."""
-    lang, formats, engine = check_lang(lang), check_formats(formats), check_engine(engine)
+    lang, formats, engine = check_lang(lang), check_formats(formats, allowed_formats), check_engine(engine)
     check_criteria_year(criteria_year)
     if period is not None:
         period = check_period(period)

@@ -59,6 +59,8 @@ TEXT = {
         "percent": "persen",
         "legend": "Warna peta",
         "no_briefs": "Belum ada ringkasan di folder ini.",
+        "changes": "Perubahan bulan ini",
+        "workbook": "Rekap (Excel)",
     },
     "en": {
         "title": "JKN participation briefs by kabupaten/kota — {month}",
@@ -96,6 +98,8 @@ TEXT = {
         "percent": "percent",
         "legend": "Map colours",
         "no_briefs": "No briefs in this folder yet.",
+        "changes": "This month's changes",
+        "workbook": "Recap (Excel)",
     },
 }
 
@@ -146,6 +150,10 @@ def write_index(results: Iterable[BriefResult], out_dir: Path, period: str, lang
     if head_name:
         parts.append(f"; {html.escape(t['count'].format(n=met, total=len(ok), name=head_name))}")
     parts.append(".</p>")
+    links = [(name, t[key]) for name, key in month_files(out_dir, period, lang)]
+    if links:
+        items = " · ".join(f'<a href="{html.escape(n, quote=True)}">{html.escape(label)}</a>' for n, label in links)
+        parts.append(f"<p class='lead links'>{items}</p>")
     if illustrative:
         parts.append(f"<p class='note'>{html.escape(t['illustrative'])}</p>")
     stale = sum(r.stale for r in ok)
@@ -168,6 +176,20 @@ def write_index(results: Iterable[BriefResult], out_dir: Path, period: str, lang
 
 def _template(name: str) -> str:
     return (TEMPLATE_DIR / name).read_text(encoding="utf-8")
+
+
+def page_css() -> str:
+    """The month index's style sheet, for the month's other pages (changes.html)."""
+    return _template("month.css")
+
+
+WORKBOOK_STEMS = {"id": "rekap", "en": "recap"}
+
+
+def month_files(out_dir: Path, period: str, lang: str) -> list[tuple[str, str]]:
+    """(file name, text key) of the month's changes page and recap workbook, those the folder holds."""
+    found = [("changes.html", "changes"), (f"{WORKBOOK_STEMS[lang]}_{period}.xlsx", "workbook")]
+    return [(name, key) for name, key in found if (Path(out_dir) / name).exists()]
 
 
 def _failures(bad: list[BriefResult], out_dir: Path, t: dict) -> str:
