@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import textwrap
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -176,7 +177,11 @@ WORDS = {
         "no_rows": "No rows.",
     },
 }
-FLAG_UNITS = {"coverage_over_100": "unit_pct", "active_over_registered": "unit_persons", "population_jump": "unit_change"}
+FLAG_UNITS = {
+    "coverage_over_100": "unit_pct",
+    "active_over_registered": "unit_persons",
+    "population_jump": "unit_change",
+}
 SCENARIO_MONTHS = 24
 
 
@@ -280,7 +285,7 @@ def quality_columns(lang: str) -> list[Col]:
 def change_rows(c: MonthChanges, lang: str) -> pd.DataFrame:
     """The Changes sheet as one table: status changes against the previous month and December, the movers in
     activity and the new data-quality flags; a section without rows gets one row saying so."""
-    w, t = WORDS[lang], changes_page.words(lang)
+    t = changes_page.words(lang)
     cols = ["kind", "region_code", "region_name", "province_name", "before", "after", "direction",
             "activity_before", "activity", "change_pp", "note"]  # fmt: skip
     rows: list[dict] = []
@@ -412,7 +417,8 @@ class _Writer:
                 widths[j] = max(widths[j], min(48, self.cell(ws, i, j, c.value(row), c.kind) + 2))
         if not records and empty:
             ws.write_string(1, 0, empty)
-        ws.set_row(0, 15 * max(1, max(-(-len(c.header) // max(1, w - 1)) for c, w in zip(cols, widths))))
+        lines = max(len(textwrap.wrap(c.header, max(4, int(w) - 2))) for c, w in zip(cols, widths, strict=True))
+        ws.set_row(0, 15 * lines + 4)  # bold text is wider than the column's characters
         for j, width in enumerate(widths):
             ws.set_column(j, j, width)
         ws.freeze_panes(1, 0)
@@ -427,6 +433,9 @@ class _Writer:
         ws.write_string(0, 1, header[1], self.header)
         for i, (item, content, kind) in enumerate(rows, start=1):
             ws.write_string(i, 0, item, self.fmt["wrap"])
+            lines = max(-(-len(item) // 46), -(-len(str(content or "")) // 98) if kind == "str" else 1)
+            if lines > 1:  # spreadsheets do not grow a wrapped row written by XlsxWriter on their own
+                ws.set_row(i, 15 * lines)
             if content is None:
                 continue
             if kind == "str":
