@@ -25,8 +25,8 @@ def test_the_page_lists_gains_losses_movers_and_new_flags_in_indonesian(tmp_path
     assert "Status dibanding Desember 2025" in words and "2 wilayah naik status, 1 wilayah turun status." in words
     assert "17.02 Kabupaten Rejang Lebong" in words and "belum memenuhi kriteria UHC UHC Prioritas naik status" in words
     assert "17.01 Kabupaten Bengkulu Selatan UHC Prioritas UHC Cut Off turun status" in words
-    assert "+11 poin persen" in words and "+0,5 poin persen" in words and "−2 poin persen" in words
-    assert "81 83,5" not in words and "70 81" in words  # activity before and now, Indonesian decimals
+    assert "+11,00 poin persen" in words and "+0,50 poin persen" in words and "−2,00 poin persen" in words
+    assert "70,00 81,00" in words and "75,00 75,50" in words  # activity before and now, Indonesian decimals
     assert "Cakupan di atas 100 persen 101 persen" in words
     assert "href='17.02.html'" in page and "href='index.html'" in page
     assert not list(tmp_path.glob(".*.tmp"))
@@ -36,7 +36,7 @@ def test_the_page_in_english():
     words = text(page_html(month_changes(panel(), list(FIGURES), "2026-11"), "en"))
     assert "This month's changes — November 2026" in words and "Illustrative data" not in words
     assert "1 region gained a status, 1 lost one." in words and "status lost" in words
-    assert "+11 percentage points" in words and "−2 percentage points" in words
+    assert "+11.00 percentage points" in words and "−2.00 percentage points" in words
     assert "Coverage above 100 percent 101 percent" in words
 
 

@@ -113,8 +113,10 @@ def flag_value(flag: str, value: float, lang: str) -> str:
 
 
 def signed_points(value: float, lang: str) -> str:
-    """``+0,57 poin persen`` / ``−0.47 percentage points``."""
-    return ("+" if value > 0 else "−" if value < 0 else "") + fmt.points(value, lang)
+    """``+0,57 poin persen`` / ``−0.47 percentage points`` (two decimals, as every figure of its column)."""
+    shown = fmt.fixed(abs(value), lang)
+    words = "poin persen" if lang == "id" else ("percentage point" if shown == "1.00" else "percentage points")
+    return ("+" if value > 0 else "−" if value < 0 else "") + f"{shown} {words}"
 
 
 def status_summary(table: pd.DataFrame, lang: str) -> str:
@@ -159,16 +161,19 @@ def _movers(title: str, empty: str, table: pd.DataFrame, lang: str, now: pd.Peri
     parts = [f"<h3>{_esc(title)}</h3>"]
     if table.empty:
         return [*parts, f"<p>{_esc(empty)}</p>"]
+    before = _esc(t["activity_before"].format(month=fmt.month(then, lang)))
+    after = _esc(t["activity_now"].format(month=fmt.month(now, lang)))
     parts.append(
-        f"<table><tr><th>{t['region']}</th><th>{_esc(t['activity_before'].format(month=fmt.month(then, lang)))}</th>"
-        f"<th>{_esc(t['activity_now'].format(month=fmt.month(now, lang)))}</th><th>{t['points']}</th></tr>"
+        f"<table><tr><th>{t['region']}</th><th class='n'>{before}</th><th class='n'>{after}</th>"
+        f"<th class='n'>{t['points']}</th></tr>"
     )
     for r in table.itertuples():
         cls = "up" if r.change_pp > 0 else "down"
         parts.append(
             f"<tr><td><a href='{_esc(r.region_code)}.html'>{_esc(r.region_code)} {_esc(r.region_name)}</a></td>"
-            f"<td class='n'>{fmt.pct(r.activity_pct_before, lang)}</td><td class='n'>{fmt.pct(r.activity_pct, lang)}"
-            f"</td><td class='n {cls}'>{_esc(signed_points(r.change_pp, lang))}</td></tr>"
+            f"<td class='n'>{fmt.fixed(r.activity_pct_before, lang)}</td>"
+            f"<td class='n'>{fmt.fixed(r.activity_pct, lang)}</td>"
+            f"<td class='n {cls}'>{_esc(signed_points(r.change_pp, lang))}</td></tr>"
         )
     parts.append("</table>")
     return parts
@@ -207,7 +212,7 @@ def page_html(changes: MonthChanges, lang: str = "id", illustrative: bool = Fals
         if changes.new_flags.empty:
             parts.append(f"<p>{_esc(t['no_flags'])}</p>")
         else:
-            parts.append(f"<table><tr><th>{t['region']}</th><th>{t['flag']}</th><th>{t['value']}</th></tr>")
+            parts.append(f"<table><tr><th>{t['region']}</th><th>{t['flag']}</th><th class='n'>{t['value']}</th></tr>")
             for r in changes.new_flags.itertuples():
                 parts.append(
                     f"<tr><td><a href='{_esc(r.region_code)}.html'>{_esc(r.region_code)} {_esc(r.region_name)}</a>"
