@@ -94,6 +94,7 @@ def _batch(args: argparse.Namespace) -> int:
         resume=args.resume,
         scheduler=args.scheduler,
         keep_notebooks=args.keep_notebooks,
+        source_name=None if args.data is None else args.data.name,
     )
     ok = len(report.results) - len(report.failed)
     skipped = f" ({len(report.skipped)} already up to date)" if report.skipped else ""

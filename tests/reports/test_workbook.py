@@ -159,3 +159,16 @@ def test_batch_with_xlsx_alone_writes_the_month_files_and_links_them(tmp_path, c
     index = (out / "index.html").read_text(encoding="utf-8")
     assert '<a href="changes.html">Perubahan bulan ini</a>' in index
     assert '<a href="rekap_2026-11.xlsx">Rekap (Excel)</a>' in index
+
+
+def test_a_file_read_with_import_options_is_named_by_its_own_name(tmp_path, monkeypatch):
+    import uhc_lib.reports.own_data
+
+    monkeypatch.setattr(uhc_lib.reports.own_data, "CACHE_DIR", tmp_path / "cache")  # the imported panel goes here
+    recap = "tests/data/import/recap_title_totals.xlsx"
+    argv = ["batch", "--data", recap, "--layout", "recap", "--format", "xlsx", "--quiet", "--out", str(tmp_path)]
+    assert main(argv) == 0
+    book = openpyxl.load_workbook(tmp_path / "2024-07" / "id" / "rekap_2024-07.xlsx")
+    notes = {r[0]: r[1] for r in book["Catatan"].iter_rows(min_row=2, values_only=True)}
+    assert notes["Sumber data"] == "recap_title_totals.xlsx" and notes["Jumlah kabupaten/kota"] == 4
+    assert list((tmp_path / "cache" / "imported").glob("recap_title_totals-*.parquet"))  # briefs read this panel

@@ -133,6 +133,7 @@ def run_batch(
     scheduler: str | None = None,
     notebook: str | Path = BRIEF_NOTEBOOK,
     keep_notebooks: bool = False,
+    source_name: str | None = None,
 ) -> BatchReport:
     """Run the brief for every region (or the given ones) and write the index; failures are recorded, not raised.
 
@@ -170,7 +171,7 @@ def run_batch(
         try:
             if stopped is None:
                 changes, workbook = write_month_files(out_dir, codes, month, lang, criteria_year, data_path,
-                                                      "xlsx" in formats)  # fmt: skip
+                                                      "xlsx" in formats, source_name)  # fmt: skip
             if brief_formats:
                 write_atomic(out_dir / "batch.json", json.dumps([r.to_dict() for r in results], indent=1,
                                                                  default=str))  # fmt: skip
@@ -191,8 +192,11 @@ def write_month_files(
     criteria_year: int | None,
     data_path: Path | None,
     xlsx: bool,
+    source_name: str | None = None,
 ) -> tuple[Path, Path | None]:
-    """``changes.html`` for ``codes`` and, with ``xlsx``, the month's recap workbook (the briefs' own figures)."""
+    """``changes.html`` for ``codes`` and, with ``xlsx``, the month's recap workbook (the briefs' own figures).
+    ``source_name``: the data file the workbook names (default: ``data_path``'s name; the CLI gives the user's file
+    when it was read with import options into a cached panel)."""
     illustrative = api.is_illustrative(data_path)
     changes = api.changes_for(codes, month, criteria_year, data_path)
     page = write_changes_page(out_dir, changes, lang, illustrative)
@@ -200,7 +204,7 @@ def write_month_files(
         return page, None
     recap = api.recap_for(codes, month, criteria_year, data_path, lang)
     rules = api.rules_used(recap.criteria_year, month)
-    source = None if data_path is None else Path(data_path).name
+    source = source_name or (None if data_path is None else Path(data_path).name)
     return page, write_workbook(out_dir, recap, changes, rules, lang, source, illustrative)
 
 

@@ -31,9 +31,11 @@ SHEETS = {
 FORMATS = {
     "text": {"num_format": "@"},
     "int": {"num_format": "#,##0"},
+    "int_left": {"num_format": "#,##0", "align": "left"},
     "pct": {"num_format": "0.00"},
     "pp": {"num_format": "+0.00;-0.00;0.00"},
     "rp": {"num_format": '"Rp"#,##0'},
+    "rp_left": {"num_format": '"Rp"#,##0', "align": "left"},  # the Notes sheet: beside its label, not 100 columns away
     "month": {"num_format": "mmm yyyy", "align": "left"},
     "wrap": {"text_wrap": True, "valign": "top"},
 }
@@ -362,7 +364,7 @@ def note_rows(
         (w["title"].format(month=fmt.month(r.period, lang)), None, "str"),
         (w["t_month"], _month_date(r.period), "month"),
         (w["t_criteria"], str(r.criteria_year), "str"),
-        (w["t_regions"], len(r.regions), "int"),
+        (w["t_regions"], len(r.regions), "int_left"),
         (w["t_source"], source or w["embedded"].format(name=EMBEDDED_PANEL.name), "str"),
         (w["t_note"], t["illustrative"] if illustrative else w["own_data"], "str"),
         (w["t_made"], made.strftime("%Y-%m-%d %H:%M UTC"), "str"),
@@ -376,7 +378,7 @@ def note_rows(
         label = getattr(x, f"label_{lang}")
         content = x.source if pd.isna(x.monthly_rp) else x.monthly_rp
         rows.append((f"{w['t_rule'].format(year=int(x.criteria_year))}: {label}", content,
-                     "str" if pd.isna(x.monthly_rp) else "rp"))  # fmt: skip
+                     "str" if pd.isna(x.monthly_rp) else "rp_left"))  # fmt: skip
     return rows
 
 
@@ -397,11 +399,12 @@ class _Writer:
             date = _month_date(value)
             ws.write_datetime(row, col, dt.datetime(date.year, date.month, 1), self.fmt["month"])
             return 9
-        if kind in ("int", "pct", "pp", "rp"):
+        if kind in ("int", "int_left", "pct", "pp", "rp", "rp_left"):
             number = float(value)
-            ws.write_number(row, col, int(number) if kind in ("int", "rp") else number, self.fmt[kind])
-            shown = f"{number:,.0f}" if kind in ("int", "rp") else f"{number:.2f}"
-            return len(shown) + (2 if kind == "rp" else 1)
+            whole = kind in ("int", "int_left", "rp", "rp_left")
+            ws.write_number(row, col, int(number) if whole else number, self.fmt[kind])
+            shown = f"{number:,.0f}" if whole else f"{number:.2f}"
+            return len(shown) + (2 if kind.startswith("rp") else 1)
         text = str(value)
         ws.write_string(row, col, text, self.fmt["text"] if kind == "text" else None)
         return len(text)
