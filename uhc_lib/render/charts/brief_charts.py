@@ -21,20 +21,13 @@ from uhc_lib.render.charts.style import (
 )
 from uhc_lib.rules import segments
 
-# where a criterion line's label may go (x in axes fraction, offset in points): above or below the line, at the left,
-# the right or the middle; the first spot free of lines and other labels is taken (placement.place)
-LINE_LABEL_SPOTS = (
-    (0.0, 2, 3, "left", "bottom"),
-    (0.0, 2, -3, "left", "top"),
-    (1.0, -2, 3, "right", "bottom"),
-    (1.0, -2, -3, "right", "top"),
-    (0.5, 0, 3, "center", "bottom"),
-    (0.5, 0, -3, "center", "top"),
-    (0.25, 0, 3, "center", "bottom"),
-    (0.25, 0, -3, "center", "top"),
-    (0.75, 0, 3, "center", "bottom"),
-    (0.75, 0, -3, "center", "top"),
-)
+# where a criterion line's label may go (x in axes fraction, offset in points): above the line at the left, the right,
+# the middle or an eighth along, then below it in the same order, then a little further away; the first spot free of
+# lines and other labels is taken (placement.place), so a label reads as its line's wherever it can
+_ALONG = ((0.0, 2, "left"), (1.0, -2, "right"), *((x / 8, 0, "center") for x in (4, 2, 6, 1, 3, 5, 7)))
+LINE_LABEL_SPOTS = tuple(
+    (x, dx, dy, ha, va) for dy, va in ((3, "bottom"), (-3, "top"), (14, "bottom"), (-14, "top")) for x, dx, ha in _ALONG
+)  # last: a little away from the line, where a series runs along it
 LEGEND_SPOTS = ("lower right", "lower left", "upper left", "center right", "center left", "upper right", "center")
 
 

@@ -75,8 +75,11 @@ def _overlap(a: Bbox, b: Bbox) -> bool:
 
 
 def _crosses(line: Line2D, box: Bbox) -> bool:
+    """Whether ``line``, with its width, passes through ``box`` (display pixels)."""
     path = line.get_transform().transform_path(line.get_path())
-    return bool(path.intersects_bbox(box.padded(-PAD), filled=False))
+    dpi = line.get_figure(root=True).dpi if line.get_figure(root=True) is not None else 72
+    half = line.get_linewidth() * dpi / 72 / 2
+    return bool(path.intersects_bbox(box.padded(half - PAD), filled=False))
 
 
 def _label(artist: Artist) -> str:
