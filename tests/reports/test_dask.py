@@ -7,8 +7,12 @@ from tests.reports.helpers import FAILING, failing_notebook
 pytestmark = pytest.mark.notebook
 
 
-def test_batch_on_a_local_dask_cluster(tmp_path):
+def test_batch_on_a_local_dask_cluster(tmp_path, monkeypatch):
     from distributed import LocalCluster
+
+    # papermill changes the process's working directory around each run; with two runs in threads of this process
+    # (processes=False) one can restore the other's folder, so the test's own folder is put back afterwards
+    monkeypatch.chdir(tmp_path)
 
     from uhc_lib.reports.batch import run_batch
 

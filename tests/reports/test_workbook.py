@@ -2,6 +2,7 @@
 formats, frozen header, filters, no formulas, the source and illustrative note, atomic writing."""
 
 import datetime as dt
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -11,6 +12,8 @@ from uhc_lib import api
 from uhc_lib.cli import main
 from uhc_lib.reports import workbook
 from uhc_lib.reports.workbook import write_workbook
+
+IMPORT_EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "import"  # not the cwd: other tests move it
 
 CODES = ["11.10", "17.07", "32.03"]
 
@@ -123,7 +126,7 @@ def test_first_month_says_so(tmp_path):
 
 def test_a_user_data_file_names_its_source_and_is_not_illustrative(tmp_path):
     mine = tmp_path / "rekap_dinkes.csv"
-    long = pd.read_csv("tests/data/import/long.csv", dtype={"region_code": str})
+    long = pd.read_csv(IMPORT_EXAMPLES / "long.csv", dtype={"region_code": str})
     long.to_csv(mine, index=False)
     _, wb = write(tmp_path / "out", "2024-07", "id", codes=["17.07", "32.03"], data_path=mine)
     notes = {r[0]: r[1] for r in wb["Catatan"].iter_rows(min_row=2, values_only=True)}
@@ -165,7 +168,7 @@ def test_a_file_read_with_import_options_is_named_by_its_own_name(tmp_path, monk
     import uhc_lib.reports.own_data
 
     monkeypatch.setattr(uhc_lib.reports.own_data, "CACHE_DIR", tmp_path / "cache")  # the imported panel goes here
-    recap = "tests/data/import/recap_title_totals.xlsx"
+    recap = str(IMPORT_EXAMPLES / "recap_title_totals.xlsx")
     argv = ["batch", "--data", recap, "--layout", "recap", "--format", "xlsx", "--quiet", "--out", str(tmp_path)]
     assert main(argv) == 0
     book = openpyxl.load_workbook(tmp_path / "2024-07" / "id" / "rekap_2024-07.xlsx")
