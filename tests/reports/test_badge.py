@@ -47,7 +47,9 @@ def test_badge_table_and_sentence_read_one_value(region, period, lang):
     assert f"| **{label}** |" in tables.headline_table(fig, lang)
     sentence = narrative.status(fig, lang)
     if fig.headline_target.met:
-        assert fig.headline_target.short_label(lang) in sentence and label.startswith(fig.headline_target.short_label(lang))
+        assert fig.headline_target.short_label(lang) in sentence and label.startswith(
+            fig.headline_target.short_label(lang)
+        )
     elif fig.status_tone == "none":
         assert ("belum berstatus UHC" if lang == "id" else "is not UHC") in sentence
     else:

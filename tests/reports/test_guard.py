@@ -40,7 +40,10 @@ def _files(root: Path) -> list[Path]:
         (["batch", "--regions", "17.07,3203"], "did you mean 32.03 (Kabupaten Cianjur)?"),
         (["brief", "17.07", "--period", "juli-2031"], "there are no figures for 2031-07"),
         (["brief", "17.07", "--period", "juli"], "--period: use YYYY-MM, e.g. 2024-07 (or Juli 2024); got 'juli'"),
-        (["brief", "17.07", "--criteria-year", "2019"], "the UHC criteria in data/rules/uhc_criteria.csv start in 2022"),
+        (
+            ["brief", "17.07", "--criteria-year", "2019"],
+            "the UHC criteria in data/rules/uhc_criteria.csv start in 2022",
+        ),
         (["explore", "nosuch"], "there is no notebook 'nosuch'"),
         (["explore", "province_deep_dive", "-p", "province_code=99"], "province_code is a two-digit Kemendagri"),
         (["explore", "trends_projections", "-p", "period=juli"], "use YYYY-MM, e.g. 2024-07"),
@@ -118,6 +121,8 @@ def test_a_month_name_reaches_the_brief_as_yyyy_mm():
 def test_notebook_errors_reach_the_user_without_the_exception_name():
     from uhc_lib.reports.guard import error_sentence
 
-    assert error_sentence("KeyError", "\"unknown kabupaten/kota code '99.99'\"") == "unknown kabupaten/kota code '99.99'"
+    assert (
+        error_sentence("KeyError", "\"unknown kabupaten/kota code '99.99'\"") == "unknown kabupaten/kota code '99.99'"
+    )
     assert error_sentence("ValueError", "no rows for period 2031-01") == "no rows for period 2031-01"
     assert "Error" not in error_sentence("ZeroDivisionError", "")

@@ -73,12 +73,29 @@ class WarmClientEngine(NBClientEngine):
     opened and closed for this run), resetting the kernel first (``reset_code=``)."""
 
     @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
-                                 start_timeout=60, execution_timeout=None, km=None, kc=None, reset_code="",
-                                 **kwargs):
+    def execute_managed_notebook(
+        cls,
+        nb_man,
+        kernel_name,
+        log_output=False,
+        stdout_file=None,
+        stderr_file=None,
+        start_timeout=60,
+        execution_timeout=None,
+        km=None,
+        kc=None,
+        reset_code="",
+        **kwargs,
+    ):
         client = _ResettingClient(
-            nb_man, km=km, timeout=execution_timeout, startup_timeout=start_timeout, kernel_name=kernel_name,
-            log=logging.getLogger("papermill"), log_output=log_output, stdout_file=stdout_file,
+            nb_man,
+            km=km,
+            timeout=execution_timeout,
+            startup_timeout=start_timeout,
+            kernel_name=kernel_name,
+            log=logging.getLogger("papermill"),
+            log_output=log_output,
+            stdout_file=stdout_file,
             stderr_file=stderr_file,
         )
         client.reset_code = reset_code
@@ -97,8 +114,9 @@ papermill_engines.register("uhc-warm", WarmClientEngine)
 class WarmKernel:
     """One long-lived kernel, reset between notebooks and restarted every ``restart_every`` runs or after a crash."""
 
-    def __init__(self, kernel_name: str = "python3", cwd: str | Path = ".", restart_every: int = 50,
-                 startup_timeout: int = 60):
+    def __init__(
+        self, kernel_name: str = "python3", cwd: str | Path = ".", restart_every: int = 50, startup_timeout: int = 60
+    ):
         self.kernel_name, self.cwd = kernel_name, str(Path(cwd).resolve())
         self.restart_every, self.startup_timeout = restart_every, startup_timeout
         self.km: IPCKernelManager | None = None
@@ -202,17 +220,38 @@ def shutdown_all() -> None:
         del _local.kernel
 
 
-def execute(notebook: str | Path, output: str | Path, parameters: dict, engine: str = "warm",
-            kernel_name: str = "python3", timeout: int = 600, restart_every: int = 50) -> None:
+def execute(
+    notebook: str | Path,
+    output: str | Path,
+    parameters: dict,
+    engine: str = "warm",
+    kernel_name: str = "python3",
+    timeout: int = 600,
+    restart_every: int = 50,
+) -> None:
     """Execute ``notebook`` with ``parameters`` into ``output`` with the chosen engine (raises on cell errors)."""
     _thread_context().run(_execute, notebook, output, parameters, engine, kernel_name, timeout, restart_every)
 
 
-def _execute(notebook: str | Path, output: str | Path, parameters: dict, engine: str, kernel_name: str,
-             timeout: int, restart_every: int) -> None:
+def _execute(
+    notebook: str | Path,
+    output: str | Path,
+    parameters: dict,
+    engine: str,
+    kernel_name: str,
+    timeout: int,
+    restart_every: int,
+) -> None:
     cwd = str(Path(notebook).resolve().parent)
-    common = dict(parameters=parameters, kernel_name=kernel_name, progress_bar=False, log_output=False,
-                  execution_timeout=timeout, cwd=cwd, request_save_on_cell_execute=False)
+    common = dict(
+        parameters=parameters,
+        kernel_name=kernel_name,
+        progress_bar=False,
+        log_output=False,
+        execution_timeout=timeout,
+        cwd=cwd,
+        request_save_on_cell_execute=False,
+    )
     if engine == "papermill":
         pm.execute_notebook(str(notebook), str(output), kernel_manager_class=IPCKernelManager, **common)
         return
@@ -221,8 +260,15 @@ def _execute(notebook: str | Path, output: str | Path, parameters: dict, engine:
     kernel = warm_kernel(kernel_name, cwd, restart_every)
     try:
         km = kernel.ready()
-        pm.execute_notebook(str(notebook), str(output), engine_name="uhc-warm", km=km, kc=kernel.kc,
-                            reset_code=kernel.reset_code, **common)
+        pm.execute_notebook(
+            str(notebook),
+            str(output),
+            engine_name="uhc-warm",
+            km=km,
+            kc=kernel.kc,
+            reset_code=kernel.reset_code,
+            **common,
+        )
     finally:
         if not kernel.alive():
             kernel.shutdown()  # crashed: the next brief starts a new kernel

@@ -53,11 +53,14 @@ class BriefHTMLExporter(HTMLExporter):
         """HTMLExporter.from_notebook_node up to the finished template, then the two touches without a parser."""
         langinfo = nb.metadata.get("language_info", {})
         lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
-        self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer,
-                                                                                                parent=self)))
+        self.register_filter(
+            "highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
+        )
         resources = self._init_resources(resources)
-        self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata,
-                                                                       parent=self, resources=resources))
+        self.register_filter(
+            "filter_data_type",
+            WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources),
+        )
         page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
         page = _NON_ASCII_REF.sub(_character, _OUTPUT_DIV.sub(r'\1 tabindex="0"', page))
         return _IMG_WITHOUT_ALT.sub('<img alt="No description has been provided for this image"', page), resources

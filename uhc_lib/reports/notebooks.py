@@ -8,13 +8,12 @@ network). A failed run keeps its executed notebook (``<stem>.failed.ipynb``) and
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import papermill as pm
-
-import re
 
 from uhc_lib import api
 from uhc_lib.common.config import NOTEBOOKS_DIR
@@ -61,7 +60,9 @@ def notebook_path(name: str) -> Path:
         return path
     candidate = EXPLORE_DIR / f"{name}.ipynb"
     if not candidate.exists():
-        raise BadInput(f"there is no notebook {name!r}; the exploratory notebooks are: {', '.join(explore_notebooks())}.")
+        raise BadInput(
+            f"there is no notebook {name!r}; the exploratory notebooks are: {', '.join(explore_notebooks())}."
+        )
     return candidate
 
 
@@ -111,7 +112,9 @@ def check_parameters(params: dict[str, object]) -> dict[str, object]:
         out["period"] = check_period(wanted["period"])
         months = sorted({str(p) for p in panel["period"].unique()})
         if out["period"] not in months:
-            raise BadInput(f"there are no figures for {out['period']} in {name}, which covers {months[0]} to {months[-1]}.")
+            raise BadInput(
+                f"there are no figures for {out['period']} in {name}, which covers {months[0]} to {months[-1]}."
+            )
     codes = sorted({str(c) for c in panel["region_code"].unique()})
     if "region_code" in wanted:
         code = check_region_code(wanted["region_code"], codes)

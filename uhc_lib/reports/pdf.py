@@ -18,12 +18,22 @@ from uhc_lib.reports.export import BriefHTMLExporter
 from uhc_lib.reports.index import badge_class
 
 TEXT = {
-    "id": {"page": "Halaman", "of": "dari", "status": "Status", "brief": "Ringkasan kepesertaan JKN",
-           "illustrative": "Data ilustratif: angka kepesertaan merupakan hasil simulasi proyek UHC Monitor, bukan data "
-                           "resmi BPJS Kesehatan."},
-    "en": {"page": "Page", "of": "of", "status": "Status", "brief": "JKN participation brief",
-           "illustrative": "Illustrative data: participation figures are simulated by the UHC Monitor project, "
-                           "not official BPJS Kesehatan data."},
+    "id": {
+        "page": "Halaman",
+        "of": "dari",
+        "status": "Status",
+        "brief": "Ringkasan kepesertaan JKN",
+        "illustrative": "Data ilustratif: angka kepesertaan merupakan hasil simulasi proyek UHC Monitor, bukan data "
+        "resmi BPJS Kesehatan.",
+    },
+    "en": {
+        "page": "Page",
+        "of": "of",
+        "status": "Status",
+        "brief": "JKN participation brief",
+        "illustrative": "Illustrative data: participation figures are simulated by the UHC Monitor project, "
+        "not official BPJS Kesehatan data.",
+    },
 }
 
 PRINT_CSS = """
@@ -57,8 +67,9 @@ pre {{ white-space: pre-wrap; }}
 @lru_cache(maxsize=1)
 def _exporter() -> BriefHTMLExporter:
     """The notebook's outputs as bare HTML (built once per process: building compiles the templates)."""
-    exporter = BriefHTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                                 exclude_output_prompt=True)
+    exporter = BriefHTMLExporter(
+        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"remove_cell"}, enabled=True), True)
     return exporter
 
