@@ -1,9 +1,12 @@
 """Brief notebooks with an extra cell (to make one region fail, or its kernel die) for the report-layer tests."""
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
+import pytest
 
 BRIEF_PAGE = re.compile(r"\d{2}\.\d{2}\.html")
 
@@ -79,3 +82,24 @@ def summary(name: str, province: str, coverage: float, activity: float, tone: st
         "status_tone": tone,
         "met_headline": tone == "best",
     }
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_or_skip() -> str:
+    """Debian's Chromium, or the calling test module skipped (a failure when UHC_REQUIRE_BROWSER is set, as in CI)."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if os.environ.get("UHC_REQUIRE_BROWSER"):
+            raise RuntimeError("UHC_REQUIRE_BROWSER is set but no chromium is installed (apt-get install chromium)")
+        pytest.skip("no chromium on this machine (CI installs it)", allow_module_level=True)
+    return found

@@ -1,38 +1,13 @@
 """The generated brief and index render in a real headless Chromium: no console errors, images load, not blank,
 and nothing is requested from the network (briefs must work offline)."""
 
-import os
-import shutil
-
 import pytest
+
+from tests.reports.helpers import chromium_or_skip
 
 pytestmark = pytest.mark.notebook
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    if os.environ.get("UHC_REQUIRE_BROWSER"):
-        raise RuntimeError("UHC_REQUIRE_BROWSER is set but no chromium is installed (apt-get install chromium)")
-    pytest.skip("no chromium on this machine (CI installs it)", allow_module_level=True)
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+chromium_or_skip()  # the module is skipped without Chromium (a failure in CI)
 
 
 def _open(browser, path, tmp_path, name):

@@ -5,22 +5,12 @@ kernel (tests.reports.helpers.brief_folder); tests/reports/test_browser.py opens
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
-from tests.reports.helpers import brief_folder, summary
+from tests.reports.helpers import brief_folder, chromium_or_skip, summary
 from uhc_lib.reports.index import write_folder_index
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    if os.environ.get("UHC_REQUIRE_BROWSER"):
-        raise RuntimeError("UHC_REQUIRE_BROWSER is set but no chromium is installed (apt-get install chromium)")
-    pytest.skip("no chromium on this machine (CI installs it)", allow_module_level=True)
-
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]  # fmt: skip
+chromium_or_skip()  # the module is skipped without Chromium (a failure in CI)
 
 SUMMARIES = {
     "17.01": summary("Kabupaten Bengkulu Selatan", "Bengkulu", 99.06, 87.02, "best"),
@@ -36,16 +26,6 @@ SUMMARIES = {
 def index(tmp_path_factory):
     folder = brief_folder(tmp_path_factory.mktemp("reports") / "2024-07" / "id", SUMMARIES, failed=("11.01",))
     return write_folder_index(folder, "2024-07", "id", True, "b")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture
