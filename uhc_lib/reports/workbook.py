@@ -227,9 +227,7 @@ def region_columns(r: Recap, lang: str) -> list[Col]:
         return _none(row["fastest_scenario"]) or w["not_reached"].format(n=SCENARIO_MONTHS)
 
     cols = [
-        Col(w["code"], "text", lambda x: x["region_code"]),
-        Col(w["region"], "str", lambda x: x["region_name"]),
-        Col(w["province"], "str", lambda x: x["province_name"]),
+        *_identity_columns(w),
         Col(w["population"], "int", lambda x: x["population"]),
         Col(w["registered"], "int", lambda x: x["registered"]),
         Col(w["active"], "int", lambda x: x["active"]),
@@ -256,12 +254,19 @@ def region_columns(r: Recap, lang: str) -> list[Col]:
     return cols
 
 
-def segment_columns(lang: str) -> list[Col]:
-    w = WORDS[lang]
+def _identity_columns(w: dict[str, str]) -> list[Col]:
+    """The code (as text), name and province that open every sheet's rows."""
     return [
         Col(w["code"], "text", lambda x: x["region_code"]),
         Col(w["region"], "str", lambda x: x["region_name"]),
         Col(w["province"], "str", lambda x: x["province_name"]),
+    ]
+
+
+def segment_columns(lang: str) -> list[Col]:
+    w = WORDS[lang]
+    return [
+        *_identity_columns(w),
         Col(w["segment"], "str", lambda x: x[f"segment_label_{lang}"]),
         Col(w["registered"], "int", lambda x: x["registered"]),
         Col(w["active"], "int", lambda x: x["active"]),
@@ -275,9 +280,7 @@ def segment_columns(lang: str) -> list[Col]:
 def quality_columns(lang: str) -> list[Col]:
     w, t = WORDS[lang], changes_page.words(lang)
     return [
-        Col(w["code"], "text", lambda x: x["region_code"]),
-        Col(w["region"], "str", lambda x: x["region_name"]),
-        Col(w["province"], "str", lambda x: x["province_name"]),
+        *_identity_columns(w),
         Col(w["flag"], "str", lambda x: t[x["flag"]]),
         Col(w["value"], "pct", lambda x: x["value"]),
         Col(w["unit"], "str", lambda x: w[FLAG_UNITS[x["flag"]]]),
@@ -340,9 +343,7 @@ def change_columns(lang: str) -> list[Col]:
     w, t = WORDS[lang], changes_page.words(lang)
     return [
         Col(w["kind"], "str", lambda x: x["kind"]),
-        Col(w["code"], "text", lambda x: x["region_code"]),
-        Col(w["region"], "str", lambda x: x["region_name"]),
-        Col(w["province"], "str", lambda x: x["province_name"]),
+        *_identity_columns(w),
         Col(t["before"], "str", lambda x: x["before"]),
         Col(t["after"], "str", lambda x: x["after"]),
         Col(w["direction"], "str", lambda x: x["direction"]),
