@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from uhc_lib.analysis.brief import BriefFigures
@@ -29,6 +30,20 @@ LINE_LABEL_SPOTS = tuple(
     (x, dx, dy, ha, va) for dy, va in ((3, "bottom"), (-3, "top"), (14, "bottom"), (-14, "top")) for x, dx, ha in _ALONG
 )  # last: a little away from the line, where a series runs along it
 LEGEND_SPOTS = ("lower right", "lower left", "upper left", "center right", "center left", "upper right", "center")
+
+
+def minimum_line(ax: plt.Axes, value: float, text: str, color: str, alpha: float) -> Annotation:
+    """A criterion's minimum as a dashed line across the axes, its label just above the line's left end."""
+    ax.axhline(value, color=color, ls="--", lw=1, alpha=alpha)
+    return ax.annotate(
+        text,
+        (0, value),
+        xycoords=ax.get_yaxis_transform(),
+        xytext=(2, 3),
+        textcoords="offset points",
+        fontsize=7.5,
+        color=color,
+    )
 
 
 def END_SPOTS(last) -> tuple:  # noqa: N802 - a table, like the others
@@ -62,18 +77,7 @@ def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
             if value is None or (kind, value) in seen:
                 continue
             seen.add((kind, value))
-            ax.axhline(value, color=color, ls="--", lw=1, alpha=0.75)
-            lines.append(
-                ax.annotate(
-                    t[kind].format(v=fmt.percent(value, lang), c=short),
-                    (0, value),
-                    xycoords=ax.get_yaxis_transform(),
-                    xytext=(2, 3),
-                    textcoords="offset points",
-                    fontsize=7.5,
-                    color=color,
-                )
-            )
+            lines.append(minimum_line(ax, value, t[kind].format(v=fmt.percent(value, lang), c=short), color, 0.75))
     placed: list = []
     for value, color in ((brief.coverage_pct, COVERAGE_COLOR), (brief.activity_pct, ACTIVITY_COLOR)):
         ax.scatter([last], [value], color=color, zorder=3, s=22)

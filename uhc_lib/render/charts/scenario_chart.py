@@ -21,7 +21,7 @@ from uhc_lib.analysis.scenarios import COST_PAYERS, reached_column
 from uhc_lib.common import fmt
 from uhc_lib.common.lang import check_lang
 from uhc_lib.render.charts import placement
-from uhc_lib.render.charts.brief_charts import LINE_LABEL_SPOTS
+from uhc_lib.render.charts.brief_charts import LINE_LABEL_SPOTS, minimum_line
 from uhc_lib.render.charts.style import ACTIVITY_COLOR, COVERAGE_COLOR, DPI, TARGET_COLOR, TEXT
 from uhc_lib.render.text.budget_text import PAYERS
 
@@ -138,16 +138,7 @@ def scenario_chart(
         ax.set_xlim(start - (end - start) * 0.03, end + (end - start) * 0.02)  # first month clear of the y axis
         if minimum is not None:
             short = target.short_label(lang)
-            ax.axhline(minimum, color=TARGET_COLOR, ls="--", lw=1, alpha=0.8)
-            label = ax.annotate(
-                t[kind].format(v=fmt.percent(minimum, lang), c=short),
-                (0, minimum),
-                xycoords=ax.get_yaxis_transform(),
-                xytext=(2, 3),
-                textcoords="offset points",
-                fontsize=7.5,
-                color=TARGET_COLOR,
-            )
+            label = minimum_line(ax, minimum, t[kind].format(v=fmt.percent(minimum, lang), c=short), TARGET_COLOR, 0.8)
             placement.place(fig, label, LINE_LABEL_SPOTS)
     axes[0].set_ylabel(t["pct"])
     region = first.attrs.get("region_name", "")
