@@ -341,11 +341,12 @@ def budget_for(
         raise ValueError(
             f"shares are between 0 and 1, got mandiri_to_pemda={mandiri_to_pemda}, pbi_via_dinsos={pbi_via_dinsos}"
         )
-    from_data = province_share is None and _province_share_from_data(fig) is not None
+    data_share = None if province_share is not None else _province_share_from_data(fig)
+    from_data = data_share is not None
     if province_share is not None:
         province = float(province_share)
     else:
-        province = _province_share_from_data(fig) if from_data else premiums.province_share(fig.region_code)
+        province = data_share if from_data else premiums.province_share(fig.region_code)
     if not 0 <= province <= 1:
         raise ValueError(f"province_share is a share between 0 and 1, got {province}")
     if arrears_payer not in PAYERS:
