@@ -19,6 +19,7 @@ import multiprocessing.util
 import threading
 from pathlib import Path
 
+import nbformat
 import papermill as pm
 from jupyter_core.utils import run_sync
 from papermill.clientwrap import PapermillNotebookClient
@@ -228,9 +229,10 @@ def execute(
     kernel_name: str = "python3",
     timeout: int = 600,
     restart_every: int = 50,
-) -> None:
-    """Execute ``notebook`` with ``parameters`` into ``output`` with the chosen engine (raises on cell errors)."""
-    _thread_context().run(_execute, notebook, output, parameters, engine, kernel_name, timeout, restart_every)
+) -> nbformat.NotebookNode:
+    """Execute ``notebook`` with ``parameters`` into ``output`` with the chosen engine and return the executed
+    notebook, the one written to ``output`` (raises on cell errors, after writing the failed notebook there)."""
+    return _thread_context().run(_execute, notebook, output, parameters, engine, kernel_name, timeout, restart_every)
 
 
 def _execute(
@@ -241,7 +243,7 @@ def _execute(
     kernel_name: str,
     timeout: int,
     restart_every: int,
-) -> None:
+) -> nbformat.NotebookNode:
     cwd = str(Path(notebook).resolve().parent)
     common = dict(
         parameters=parameters,
@@ -253,14 +255,13 @@ def _execute(
         request_save_on_cell_execute=False,
     )
     if engine == "papermill":
-        pm.execute_notebook(str(notebook), str(output), kernel_manager_class=IPCKernelManager, **common)
-        return
+        return pm.execute_notebook(str(notebook), str(output), kernel_manager_class=IPCKernelManager, **common)
     if engine != "warm":
         raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
     kernel = warm_kernel(kernel_name, cwd, restart_every)
     try:
         km = kernel.ready()
-        pm.execute_notebook(
+        return pm.execute_notebook(
             str(notebook),
             str(output),
             engine_name="uhc-warm",

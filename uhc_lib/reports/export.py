@@ -77,6 +77,7 @@ def html_exporter(lang: str = "id") -> HTMLExporter:
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        optimistic_validation=True,  # validate once after the preprocessors, not after each of the dozen
     )
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"remove_cell"}, enabled=True), True)
     exporter.register_filter("inline_svg", inline_svg)

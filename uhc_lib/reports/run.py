@@ -212,14 +212,13 @@ def run_brief(
         if resume and (summary := _up_to_date(record_path(nb_dir, stem), final_nb, outputs, stamp, keep_notebook)):
             return _result(region_code, period, summary, outputs, final_nb, start, skipped=True)
         try:
-            execute(notebook, executed, params, engine=engine, kernel_name=kernel_name, timeout=timeout)
+            nb = execute(notebook, executed, params, engine=engine, kernel_name=kernel_name, timeout=timeout)
         except Exception as exc:  # noqa: BLE001 - only a dead kernel is tried again
             if not _dead_kernel(exc):
                 raise
             retried = True
             executed.unlink(missing_ok=True)
-            execute(notebook, executed, params, engine=engine, kernel_name=kernel_name, timeout=timeout)
-        nb = nbformat.read(executed, as_version=4)
+            nb = execute(notebook, executed, params, engine=engine, kernel_name=kernel_name, timeout=timeout)
         nb.metadata["uhc_monitor"] = {"fingerprint": stamp, "basis": run_basis}
         summary = read_summary(nb)
         title = f"{summary.get('region_name', region_code)} {summary.get('period', period or '')}".strip()

@@ -57,13 +57,13 @@ def _drawn(text: Text) -> bool:
 
 def lines(fig: Figure) -> list[Line2D]:
     """The visible lines drawn in the axes of ``fig`` (data and criterion lines; no grid, ticks or legend handles)."""
-    found = []
-    for ax in fig.axes:
-        grid = {id(line) for line in ax.get_xgridlines() + ax.get_ygridlines()}
-        for line in ax.get_lines():
-            if line.get_visible() and id(line) not in grid and len(line.get_xdata()) and line.get_linestyle() != "None":
-                found.append(line)
-    return found
+    # grid lines belong to the axes' ticks, never to ``ax.get_lines()``: asking for them would run the tick locators
+    return [
+        line
+        for ax in fig.axes
+        for line in ax.get_lines()
+        if line.get_visible() and len(line.get_xdata()) and line.get_linestyle() != "None"
+    ]
 
 
 def _box(artist: Text, renderer) -> Bbox:

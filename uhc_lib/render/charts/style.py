@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
+from uhc_lib.render.charts import text_metrics
+
+text_metrics.share_between_figures()  # every chart imports this module: text sizes are measured once per process
+
 COVERAGE_COLOR = "#1f5fa8"
 ACTIVITY_COLOR = "#d9731a"
 INACTIVE_COLOR = "#c9ced6"
