@@ -358,6 +358,17 @@ def test_indonesian_forms_are_accepted_and_the_form_is_explained(checkers, exerc
     assert result.message.startswith("Benar! ") and "Catatan:" in result.message and note in result.message
 
 
+@pytest.mark.parametrize(
+    ("exercise_id", "answer"),
+    [("5.1", "IDR 42,000"), ("5.1", "Rp42,000"), ("4.1", "713,852"), ("4.3", "up 1.62"), ("2.3", "74.88 percent")],
+)
+def test_figures_copied_from_an_english_brief_are_accepted(checkers, exercise_id, answer):
+    """The English lessons tell participants to copy figures as the English brief prints them (``IDR 42,000``)."""
+    result = checker(checkers, exercise_id, "en").check(exercise_id, answer)
+    assert result.ok, result.message
+    assert result.message.startswith("Correct! ") and "Note:" in result.message
+
+
 def test_the_plain_python_form_gets_no_note(checkers):
     assert "Catatan" not in checker(checkers, "2.3").check("2.3", 74.88).message
     assert "Catatan" not in checker(checkers, "5.1").check("5.1", 42000).message

@@ -18,7 +18,7 @@ WHOLE_KINDS = ("persons", "rupiah", "count", "row")
 """Kinds whose value is a whole number: a decimal point in them is a thousands separator."""
 
 _WORDS = re.compile(
-    r"\brp\.?|\b(?:rupiah|persen|percent|pct|poin|points?|jiwa|orang|people|persons|baris|row|wilayah)\b\.?", re.I
+    r"\brp\.?|\b(?:idr|rupiah|persen|percent|pct|poin|points?|jiwa|orang|people|persons|baris|row|wilayah)\b\.?", re.I
 )
 _ID_NUMBER = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[+-]?\d+(?:,\d+)?")
 _EN_NUMBER = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?")
