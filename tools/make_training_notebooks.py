@@ -73,7 +73,7 @@ HOW_TO = {
     "en": "**How to use:** run the cells one by one from the top (Shift+Enter; see Lesson 0). In each **Exercise**, "
     "replace the `...` in the exercise cell with your answer or calculation, run that cell, then run the check cell "
     "below it: the message **Correct!** means the answer is right; **Not yet** gives a hint (not the answer). "
-    'Figures may be written as the brief prints them, e.g. `"74.88"` or `"Rp42,000"` (the Indonesian forms '
+    'Figures may be written as the brief prints them, e.g. `"74.88"` or `"IDR 42,000"` (the Indonesian forms '
     '`"74,88"` and `"Rp42.000"` are understood too). The names in the code are Indonesian: Lesson 0 explains '
     "them.",
 }
@@ -737,7 +737,7 @@ LESSON_3 = Lesson(
             "when its figures meet the minimums.\n"
             "- **2023–2024**: **UHC** (cut-off) and **UHC non cut-off**.\n"
             "- Below those minimums: **not meeting the UHC criteria** (*belum memenuhi kriteria UHC*).\n\n"
-            "The minimums of each status, written from the rule data (the *notes* column names what is not yet "
+            "The minimums of each status, written from the rule data (the column *uncertain* names what is not yet "
             "certain):",
         ),
         Code("kursus.table(texts.status_rules(lang))"),

@@ -4,7 +4,7 @@ import pytest
 from IPython.core.interactiveshell import InteractiveShell
 
 from uhc_lib import training
-from uhc_lib.training import beginner
+from uhc_lib.training import beginner, texts
 from uhc_lib.training.course import Course, CourseError, CourseInvalidFile
 
 
@@ -89,6 +89,15 @@ def test_an_own_data_file_is_named_under_every_table_instead_of_the_illustrative
     html = own.table(own.panel)._repr_html_()
     assert "Data dari berkas" in html and "white-space: normal" in html
     assert "dibuat secara simulasi" in practice.table(practice.panel.head())._repr_html_()
+
+
+@pytest.mark.parametrize(("lang", "population"), [("id", "2.614.845"), ("en", "2,614,845")])
+def test_tables_group_thousands_but_not_years(lang, population):
+    course = Course(3, "32.03", "2024-12", lang=lang)
+    html = course.table(texts.status_rules(lang).head(2))._repr_html_()
+    assert ">2023<" in html and "2.023" not in html and "2,023" not in html
+    rows = course.panel[(course.panel["region_code"] == "32.03") & (course.panel["period"] == course.month)]
+    assert population in course.table(rows.head(1))._repr_html_()
 
 
 def test_practice_files_are_made_from_the_lessons_own_region(tmp_path):

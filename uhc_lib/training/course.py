@@ -33,6 +33,8 @@ from uhc_lib.training.exercises import load_exercises
 
 PROGRESS_FILE = "kemajuan_kursus.json"
 """Where a participant's results are kept (in the folder the lessons run in, or ``UHC_TRAINING_PROGRESS``)."""
+YEAR_COLUMNS = frozenset({"year", "tahun", "criteria_year"})
+"""Columns of years, shown without a thousands separator in the lessons' tables."""
 
 ILLUSTRATIVE = {
     "id": "Data ilustratif: dibuat secara simulasi oleh proyek UHC Monitor, bukan data resmi BPJS Kesehatan.",
@@ -242,8 +244,9 @@ class Course:
     def table(self, df: pd.DataFrame, caption: str | None = None, index: bool = False):
         """A table that fits the page: no cut-off text, long cells wrapped, and the data's source under it."""
         styler = df.style if index else df.style.hide(axis="index")
+        figures = [c for c in df.columns if str(c) not in YEAR_COLUMNS]  # a year is 2025, never "2,025"
         styler = styler.format(precision=2, thousands="." if self.lang == "id" else ",",
-                               decimal="," if self.lang == "id" else ".", na_rep="–")  # fmt: skip
+                               decimal="," if self.lang == "id" else ".", na_rep="–", subset=figures)  # fmt: skip
         styler = styler.set_table_styles(
             [
                 {
