@@ -281,6 +281,16 @@ def test_check_never_raises(checkers, exercise_id, answer):
     assert result.message.startswith("Benar! " if result.ok else "Belum tepat: ")
 
 
+def test_names_in_messages_show_in_code_type_not_between_backticks():
+    unfilled = Checker("17.07", "2024-07", lang="en").check("1.1", ...)
+    assert "<code>...</code>" in unfilled._repr_html_() and "`" not in unfilled._repr_html_()
+    assert str(unfilled).count("`") == 2  # the plain text keeps its backticks
+    from uhc_lib.training import beginner
+
+    box = beginner.box("Python does not know `tabell` <b>", "en")
+    assert "<code>tabell</code>" in box and "&lt;b&gt;" in box and "`" not in box
+
+
 def test_result_displays_as_message_and_coloured_box():
     ok, no = CheckResult(True, "Benar! x <1>"), CheckResult(False, "Belum tepat: y")
     assert repr(ok) == "Benar! x <1>" and str(no) == "Belum tepat: y"

@@ -9,9 +9,9 @@ parameter written wrongly) shows only its plain message. :func:`explain_error` i
 from __future__ import annotations
 
 import difflib
-import html
 import re
 
+from uhc_lib.training.checker import message_html
 from uhc_lib.training.course import CourseError, CourseInvalidFile
 
 _TEXT = {
@@ -162,7 +162,7 @@ def box(text: str, lang: str = "id", table_html: str = "") -> str:
     t = _TEXT[lang]
     return (
         '<div style="background:#fff3e0;border-left:6px solid #ef6c00;padding:8px 12px;margin:4px 0;'
-        f'font-size:1.05em"><b>✎ {t["title"]}</b><br>{html.escape(text)}{table_html}</div>'
+        f'font-size:1.05em"><b>✎ {t["title"]}</b><br>{message_html(text)}{table_html}</div>'
     )
 
 

@@ -54,8 +54,13 @@ class CheckResult:
         colour, border, mark = ("#e8f5e9", "#2e7d32", "✔") if self.ok else ("#fff3e0", "#ef6c00", "✎")
         return (
             f'<div style="background:{colour};border-left:6px solid {border};padding:8px 12px;margin:4px 0;'
-            f'font-size:1.05em">{mark} {html.escape(self.message)}</div>'
+            f'font-size:1.05em">{mark} {message_html(self.message)}</div>'
         )
+
+
+def message_html(text: str) -> str:
+    """A message as HTML: escaped, with its `code` spans (names, ``...``) in code type instead of backticks."""
+    return re.sub(r"`([^`\n]+)`", r"<code>\1</code>", html.escape(text))
 
 
 # ---------------------------------------------------------------------------------------------------------------
