@@ -1234,7 +1234,7 @@ LESSON_5 = Lesson(
             "    ],\n"
             ")\n"
             "jalur_rencana = scenarios.simulate(fig, rencana, months=bulan_proyeksi)\n"
-            'kursus.table(scenarios.milestones(jalur_rencana)[["criteria_year", "label_id", "reached", "months"]])'
+            'kursus.table(scenarios.milestones(jalur_rencana)[["criteria_year", f"label_{lang}", "reached", "months"]])'
         ),
         Code("scenarios.cost_summary(jalur_rencana)"),
         Md(
