@@ -1,34 +1,11 @@
 """Text sizes kept for the whole process (render/charts/text_metrics): the charts drawn with the shared table are
 byte-for-byte the charts matplotlib draws measuring every text again, and a second drawing measures nothing new."""
 
-import io
-
 import matplotlib.pyplot as plt
 import pytest
 
-from uhc_lib import api
-from uhc_lib.render.charts import brief_charts, peer_charts, scenario_chart, style, text_metrics
-
-
-def _svgs(code: str, period: str, lang: str) -> dict[str, bytes]:
-    fig = api.figures_for(code, period)
-    out = api.outlook_for(fig, None, lang)
-    charts = {
-        "trend": brief_charts.trend_chart(fig, lang),
-        "segments": brief_charts.segment_chart(fig, lang),
-        "ranking": peer_charts.province_ranking_chart(
-            out.province, highlight=fig.region_code, lang=lang, illustrative=fig.illustrative
-        ),
-    }
-    if out.paths:
-        charts["scenarios"] = scenario_chart.scenario_chart(out.paths, out.target, out.scenarios, lang, True)
-    drawn = {}
-    for name, chart in charts.items():
-        buffer = io.BytesIO()
-        chart.savefig(buffer, format="svg", bbox_inches=None, metadata={"Date": None})
-        drawn[name] = buffer.getvalue()
-    plt.close("all")
-    return drawn
+from tests.render.charts.helpers import brief_chart_svgs as _svgs
+from uhc_lib.render.charts import style, text_metrics
 
 
 @pytest.fixture

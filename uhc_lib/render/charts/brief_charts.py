@@ -18,6 +18,7 @@ from uhc_lib.render.charts.style import (
     DPI,
     INACTIVE_COLOR,
     TEXT,
+    fixed_empty_axis_labels,
     illustrative_note,
 )
 from uhc_lib.rules import segments
@@ -107,6 +108,7 @@ def trend_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     ax.spines[["top", "right"]].set_visible(False)
     placement.place_legend(fig, ax.legend(loc="lower right", fontsize=8, frameon=False), LEGEND_SPOTS, placed)
     illustrative_note(ax, lang, brief.illustrative)
+    fixed_empty_axis_labels(fig)
     return fig
 
 
@@ -143,4 +145,5 @@ def segment_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="lower right", fontsize=8, frameon=False)
     illustrative_note(ax, lang, brief.illustrative)
+    fixed_empty_axis_labels(fig)
     return fig

@@ -18,6 +18,7 @@ from uhc_lib.render.charts.style import (
     DPI,
     TARGET_COLOR,
     TEXT,
+    fixed_empty_axis_labels,
     illustrative_note,
 )
 from uhc_lib.render.text.peer_text import METRIC_AXIS, METRIC_WORDS, QUADRANT_LABELS, REGIONS_WORD, short_name
@@ -251,6 +252,7 @@ def province_ranking_chart(
     ax.grid(axis="x", alpha=0.25)
     ax.spines[["top", "right"]].set_visible(False)
     illustrative_note(ax, lang, illustrative)
+    fixed_empty_axis_labels(fig)
     return fig
 
 

@@ -22,7 +22,7 @@ from uhc_lib.common import fmt
 from uhc_lib.common.lang import check_lang
 from uhc_lib.render.charts import placement
 from uhc_lib.render.charts.brief_charts import LINE_LABEL_SPOTS, minimum_line
-from uhc_lib.render.charts.style import ACTIVITY_COLOR, COVERAGE_COLOR, DPI, TARGET_COLOR, TEXT
+from uhc_lib.render.charts.style import ACTIVITY_COLOR, COVERAGE_COLOR, DPI, TARGET_COLOR, TEXT, fixed_empty_axis_labels
 from uhc_lib.render.text.budget_text import PAYERS
 
 SCENARIO_COLORS = (TARGET_COLOR, COVERAGE_COLOR, ACTIVITY_COLOR, "#2e7d32", "#7b3fa0", "#b91c1c")
@@ -151,6 +151,7 @@ def scenario_chart(
     if same:
         fig.text(0.012, 0.012, s["same"].format(pairs="; ".join(same)), fontsize=7.5, color="#374151")
     _note(fig, first.attrs.get("illustrative", False) if illustrative is None else illustrative, lang)
+    fixed_empty_axis_labels(fig)
     return fig
 
 

@@ -15,7 +15,14 @@ TARGET_COLOR = "#6b7280"
 DPI = 110
 # Charts saved as SVG keep their text as text (DejaVu Sans, else the narrower Arial or the system's sans-serif):
 # 5-25 KB a chart instead of 35-85 KB of PNG, sharp at any print size; a fixed salt gives the same bytes every run.
-SVG_RC = {"svg.fonttype": "none", "svg.hashsalt": "uhc-monitor", "font.sans-serif": ["DejaVu Sans", "Arial"]}
+# Titles sit at the top of their axes (no chart has ticks above it): matplotlib then skips measuring the axes to place
+# them, about 6 % of a chart's drawing time, and every chart is the same bytes as with the automatic place.
+SVG_RC = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "uhc-monitor",
+    "font.sans-serif": ["DejaVu Sans", "Arial"],
+    "axes.titley": 1.0,
+}
 
 TEXT = {
     "id": {
@@ -71,3 +78,12 @@ def illustrative_note(ax: plt.Axes, lang: str, show: bool = True) -> None:
             top = ax.transAxes.inverted().transform(title.get_window_extent(renderer).get_points())[1, 1]
             note.set_y(top + 0.01)
             break
+
+
+def fixed_empty_axis_labels(fig) -> None:
+    """Pin the position of every axis label that has no text, so drawing does not measure the tick labels to place
+    it (about a tenth of a chart's drawing time); an empty label is never drawn, so the chart is the same."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if not axis.label.get_text():
+                axis.set_label_coords(0.5, 0.5)
