@@ -7,6 +7,7 @@ panel was used, and page numbers. WeasyPrint needs the Pango library (Debian: ``
 
 from __future__ import annotations
 
+import copy
 import html
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from uhc_lib.common import fmt
 from uhc_lib.reports.export import BriefHTMLExporter
 from uhc_lib.reports.index import badge_class
+from uhc_lib.reports.print_svg import lean_svg
 
 TEXT = {
     "id": {
@@ -74,8 +76,19 @@ def _exporter() -> BriefHTMLExporter:
     return exporter
 
 
+def _lean_charts(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` whose SVG charts are drawn from a lean tree (print_svg), cheaper for WeasyPrint to print."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        for output in cell.get("outputs", ()):
+            data = output.get("data", {})
+            if "image/svg+xml" in data:
+                data["image/svg+xml"] = lean_svg(data["image/svg+xml"])
+    return nb
+
+
 def _body(nb: nbformat.NotebookNode) -> str:
-    body, _ = _exporter().from_notebook_node(nb)
+    body, _ = _exporter().from_notebook_node(_lean_charts(nb))
     return body
 
 
