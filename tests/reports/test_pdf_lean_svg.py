@@ -1,6 +1,7 @@
 """The lean print SVG (uhc_lib.reports.print_svg): the same texts and drawn shapes as matplotlib's, and a PDF
 that prints the same text as one made from matplotlib's SVG."""
 
+import base64
 import io
 import re
 import shutil
@@ -121,3 +122,29 @@ def test_pdf_from_lean_svg_prints_the_same_text(monkeypatch, tmp_path):
     assert lean == text(pdf.notebook_to_pdf(nb, summary), "original.pdf")
     for chart_text in ("Cakupan dan keaktifan JKN, Kabupaten Cianjur", "100,98", "PBI APBN", "persen penduduk"):
         assert chart_text in lean
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_labels_drawn_as_one_run_print_the_same_text_as_letter_by_letter(monkeypatch, tmp_path):
+    import importlib
+
+    from weasyprint import HTML, svg
+
+    from uhc_lib.reports import svg_text
+
+    assert svg_text.install() and svg.TAGS["text"].one_run  # written for the installed WeasyPrint 70
+    letters = '<text x="10 20 30" y="40">ABC</text><text x="10" y="60">A<tspan dx="4">B</tspan></text>'
+    chart = chart_svg().replace("</svg>", f"{letters}</svg>")
+    page = f"<img style='width:100%' src='data:image/svg+xml;base64,{base64.b64encode(chart.encode()).decode()}'>"
+
+    def text(name: str) -> str:
+        HTML(string=page).write_pdf(tmp_path / name)
+        return subprocess.run(["pdftotext", str(tmp_path / name), "-"], capture_output=True, text=True).stdout
+
+    one_run = text("one_run.pdf")
+    original = importlib.import_module("weasyprint.svg.text").text
+    monkeypatch.setattr(svg, "text", original)
+    for tag in ("text", "textPath", "tspan"):
+        monkeypatch.setitem(svg.TAGS, tag, original)
+    assert one_run == text("letters.pdf")
+    assert "Cakupan dan keaktifan JKN, Kabupaten Cianjur" in one_run and "PBI APBN" in one_run

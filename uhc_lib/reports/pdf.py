@@ -15,6 +15,7 @@ import nbformat
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from uhc_lib.common import fmt
+from uhc_lib.reports import svg_text
 from uhc_lib.reports.export import BriefHTMLExporter
 from uhc_lib.reports.index import badge_class
 from uhc_lib.reports.print_svg import lean_svg
@@ -117,4 +118,5 @@ def notebook_to_pdf(nb: nbformat.NotebookNode, summary: dict, lang: str = "id", 
     """Render the executed brief as A4 PDF bytes."""
     from weasyprint import HTML  # imported here: HTML-only batches do not need Pango
 
+    svg_text.install()  # chart labels laid out once, not letter by letter
     return HTML(string=print_html(nb, summary, lang, illustrative)).write_pdf()
