@@ -148,3 +148,19 @@ def test_labels_drawn_as_one_run_print_the_same_text_as_letter_by_letter(monkeyp
         monkeypatch.setitem(svg.TAGS, tag, original)
     assert one_run == text("letters.pdf")
     assert "Cakupan dan keaktifan JKN, Kabupaten Cianjur" in one_run and "PBI APBN" in one_run
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_pdf_export_leaves_garbage_collection_as_it_found_it(enabled):
+    import gc
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("## Tren")]
+    summary = {"region_name": "Kabupaten Lebong", "region_code": "17.07", "period": "2024-07", "status": "ok"}
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert pdf.notebook_to_pdf(nb, summary).startswith(b"%PDF")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
