@@ -74,6 +74,27 @@ def test_restart_every_n_runs(tmp_path, fresh_warm_kernel):
     assert pids[0] == pids[1] != pids[2]
 
 
+def test_the_second_run_freezes_what_the_first_left_and_its_garbage_is_collected(tmp_path, fresh_warm_kernel):
+    """Before the kernel's second notebook the collector runs and the survivors are frozen; the first notebook's
+    cyclic garbage is not among them, and a cycle made later is still collected."""
+    first = _notebook(
+        tmp_path / "first.ipynb",
+        "import gc, weakref\nclass Node: pass\nnode = Node(); node.me = node\n"
+        "import builtins; builtins._uhc_probe = weakref.ref(node)\nprint(gc.get_freeze_count())",
+    )
+    second = _notebook(
+        tmp_path / "second.ipynb",
+        "import builtins, gc\nprint(gc.get_freeze_count() > 1000, builtins._uhc_probe() is None)\n"
+        "class Node: pass\nnode = Node(); node.me = node\nimport weakref; probe = weakref.ref(node); del node\n"
+        "gc.collect(); print(probe() is None)",
+    )
+    outputs = []
+    for i, nb in enumerate((first, second)):
+        out = engines.execute(nb, tmp_path / f"out{i}.ipynb", {"value": i})
+        outputs.append("".join(o["text"] for o in out.cells[-1].outputs))
+    assert outputs == ["0\n", "True True\nTrue\n"]
+
+
 def test_unknown_engine(tmp_path):
     with pytest.raises(ValueError, match="engine"):
         engines.execute(tmp_path / "x.ipynb", tmp_path / "y.ipynb", {}, engine="turbo")

@@ -128,12 +128,12 @@ def segment_chart(brief: BriefFigures, lang: str = "id") -> Figure:
     ax.barh(list(y), seg["inactive"], left=seg["active"], color=INACTIVE_COLOR, label=t["inactive"])
     ax.set_yticks(list(y), labels, fontsize=9)
     width = seg["registered"].max()
-    for yi, row in zip(y, seg.itertuples(), strict=True):
-        share = fmt.percent(row.active_of_registered_pct, lang, 1) if row.registered else "-"
+    for yi, registered, active_pct in zip(y, seg["registered"], seg["active_of_registered_pct"], strict=True):
+        share = fmt.percent(active_pct, lang, 1) if registered else "-"
         ax.text(
-            row.registered + width * 0.01,
+            registered + width * 0.01,
             yi,
-            f"{fmt.number(row.registered, lang)} ({t['active'].lower()} {share})",
+            f"{fmt.number(registered, lang)} ({t['active'].lower()} {share})",
             va="center",
             fontsize=8,
         )
