@@ -481,8 +481,8 @@ LESSON_1 = Lesson(
             "## Ringkasan\n\n"
             '- `api.load_panel()` memuat data ilustratif; `api.load_panel("berkas.csv")` memuat dan memeriksa '
             "berkas Anda.\n"
-            '- Kode wilayah selalu teks (`"17.07"`), periode `YYYY-MM`, jumlah orang bilangan bulat tanpa titik '
-            "ribuan.\n"
+            '- Kode wilayah selalu teks (`"17.07"`), periode `YYYY-MM`, jumlah orang bilangan bulat. Di berkas data '
+            "titik ribuan boleh (`114.158` dibaca 114158); di sel kode Python tulis tanpa titik (`114158`).\n"
             "- Pesan kesalahan menyebut berkas, baris (judul = baris 1) dan kolom: buka berkasnya, perbaiki "
             "barisnya, muat lagi.\n\n"
             "*English:* the panel has one row per regency, month and segment; region codes are text; a broken file "
@@ -490,8 +490,9 @@ LESSON_1 = Lesson(
             en="## Summary\n\n"
             '- `api.load_panel()` loads the illustrative data; `api.load_panel("berkas.csv")` loads and checks your '
             "file.\n"
-            '- A region code is always text (`"17.07"`), a period `YYYY-MM`, a number of people a whole number '
-            "without a thousands separator.\n"
+            '- A region code is always text (`"17.07"`), a period `YYYY-MM`, a number of people a whole number. In '
+            "a data file a thousands dot is fine (`114.158` is read as 114158); in a Python code cell write it "
+            "without one (`114158`).\n"
             "- An error message names the file, the row (headings = row 1) and the column: open the file, correct "
             "the row, load it again.",
         ),
