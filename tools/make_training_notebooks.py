@@ -1190,16 +1190,16 @@ LESSON_5 = Lesson(
         ),
         Md(
             "Tabel lengkap (satu kolom per skenario). Kolom `reached_...` berisi bulan pertama batas itu tercapai "
-            "(`NaT` = tidak tercapai dalam masa simulasi); `regency_yearly_rp` adalah biaya Pemda setahun setelah "
+            "(`–` = tidak tercapai dalam masa simulasi); `regency_yearly_rp` adalah biaya Pemda setahun setelah "
             "semua langkah berjalan penuh; `regency_first_year_rp` biaya 12 bulan pertama.",
             en="The full table (one column per scenario). The columns `reached_...` hold the first month that minimum "
             "is "
-            "reached (`NaT` = not reached within the simulation); `regency_yearly_rp` is the Pemda's yearly cost once "
+            "reached (`–` = not reached within the simulation); `regency_yearly_rp` is the Pemda's yearly cost once "
             "every measure runs in full; `regency_first_year_rp` the cost of the first 12 months.",
         ),
         Code(
             "kolom_target = scenarios.reached_column(target.year, target.criterion)\n"
-            "kursus.table(tabel.T.astype(str), index=True)"
+            "kursus.table(tabel.T, index=True)"
         ),
         Md(
             "### Latihan 5.3\n\n"
