@@ -1198,8 +1198,7 @@ LESSON_5 = Lesson(
             "every measure runs in full; `regency_first_year_rp` the cost of the first 12 months.",
         ),
         Code(
-            "kolom_target = scenarios.reached_column(target.year, target.criterion)\n"
-            "kursus.table(tabel.T, index=True)"
+            "kolom_target = scenarios.reached_column(target.year, target.criterion)\nkursus.table(tabel.T, index=True)"
         ),
         Md(
             "### Latihan 5.3\n\n"
