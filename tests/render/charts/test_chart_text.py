@@ -6,8 +6,9 @@ tested on a chart made to collide."""
 import matplotlib.pyplot as plt
 import pytest
 
+from tests.render.charts.helpers import brief_chart_figures
 from uhc_lib import api
-from uhc_lib.render.charts import brief_charts, peer_charts, placement, scenario_chart, style
+from uhc_lib.render.charts import brief_charts, placement, scenario_chart, style
 
 CASES = [
     ("17.07", "2024-07"),  # Lebong: coverage above 100 %, activity 75,41 next to the 75 % line
@@ -26,25 +27,10 @@ def _svg_and_close():
     plt.close("all")
 
 
-def _charts(code: str, period: str, lang: str) -> dict:
-    fig = api.figures_for(code, period)
-    out = api.outlook_for(fig, None, lang)
-    charts = {
-        "trend": brief_charts.trend_chart(fig, lang),
-        "segments": brief_charts.segment_chart(fig, lang),
-        "ranking": peer_charts.province_ranking_chart(
-            out.province, highlight=fig.region_code, lang=lang, illustrative=fig.illustrative
-        ),
-    }
-    if out.paths:
-        charts["scenarios"] = scenario_chart.scenario_chart(out.paths, out.target, out.scenarios, lang, True)
-    return charts
-
-
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize(("code", "period"), CASES)
 def test_brief_charts_have_no_colliding_text(code, period, lang):
-    for name, fig in _charts(code, period, lang).items():
+    for name, fig in brief_chart_figures(code, period, lang).items():
         found = placement.collisions(fig)
         assert found == [], f"{code} {period} {lang} {name}: " + "; ".join(map(str, found))
 
